@@ -1,0 +1,47 @@
+using Portal.Domain.LaunchPlans;
+using Portal.Domain.Regions;
+
+namespace Portal.Domain.Costs;
+
+/// <summary>Prices a session from its pools and lifetime. Works on partial input so the form can show a figure while it is being filled.</summary>
+public sealed class CostEstimator(RegionCatalog regions, LaunchSettings settings)
+{
+    /// <param name="workerRegions">The regions that get a worker pool.</param>
+    public CostEstimate Estimate(
+        PriceBook prices,
+        IEnumerable<RegionCode> workerRegions,
+        int workersPerRegion,
+        string workerSize,
+        int hours)
+    {
+        ArgumentNullException.ThrowIfNull(prices);
+        var home = regions.Home.Code;
+        var workers = Math.Max(0, workersPerRegion);
+        var result = new List<RegionCost>
+        {
+            new(home, RegionRole.Home,
+            [
+                Line(prices, home, PriceSku.FargateVcpuHour, $"Dask scheduler, {settings.SchedulerVcpu:0.##} vCPU (Fargate)", (decimal)settings.SchedulerVcpu, "vCPU-hour"),
+                Line(prices, home, PriceSku.FargateGbHour, $"Dask scheduler, {settings.SchedulerMemoryGb:0.##} GB (Fargate)", (decimal)settings.SchedulerMemoryGb, "GB-hour"),
+                Line(prices, home, PriceSku.NotebookInstance(settings.NotebookInstanceType), $"Notebook, {settings.NotebookInstanceType}", 1, "instance-hour"),
+            ]),
+        };
+
+        foreach (var region in workerRegions.Distinct().OrderBy(r => r.Value, StringComparer.Ordinal))
+        {
+            result.Add(new RegionCost(region, RegionRole.Worker,
+            [
+                Line(prices, region, PriceSku.Ec2Instance(workerSize), $"{workers} × {workerSize} Dask workers", workers, "instance-hour"),
+                Line(prices, region, PriceSku.TransitGatewayAttachmentHour, "Transit Gateway attachment", 1, "attachment-hour"),
+            ]));
+        }
+
+        return new CostEstimate(result, Math.Max(0, hours), prices.AsOf, prices.Name);
+    }
+
+    private static CostLine Line(PriceBook prices, RegionCode region, string sku, string item, decimal quantity, string unit)
+    {
+        var price = prices.Find(region, sku);
+        return new CostLine(item, quantity, unit, price?.Usd, price?.Verified ?? false);
+    }
+}

@@ -1,0 +1,7 @@
+namespace Portal.Domain.Costs;
+
+/// <summary>Where unit prices come from: the bundled snapshot, or the AWS Pricing API.</summary>
+public interface IPriceSource
+{
+    Task<PriceBook> GetPriceBookAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,22 @@
+namespace Portal.Domain.Sessions;
+
+/// <summary>The fields of a <see cref="SessionRequest"/> a validation message can point at.</summary>
+public enum SessionRequestField
+{
+    Datasets,
+    DataType,
+    VariableCategory,
+    Variable,
+    StartDate,
+    EndDate,
+    ActivityIds,
+    TableId,
+    VariableIds,
+    Experiment,
+    WorkersPerRegion,
+    MaximumHours,
+    WorkerSize,
+}
+
+/// <summary>One problem with one field, in words the user can act on.</summary>
+public sealed record FieldError(SessionRequestField Field, string Message);
