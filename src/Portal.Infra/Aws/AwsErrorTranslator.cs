@@ -1,0 +1,39 @@
+using System.Net;
+using Portal.Domain.Cloud;
+using Portal.Infra.Aws.Runtime;
+
+namespace Portal.Infra.Aws;
+
+/// <summary>Turns what AWS said into a message a portal user can act on.</summary>
+internal static class AwsErrorTranslator
+{
+    public static CloudOperationException Translate(AwsServiceException ex, string? message = null)
+    {
+        ArgumentNullException.ThrowIfNull(ex);
+        var text = message ?? DefaultMessage(ex);
+        return new CloudOperationException(ex.ErrorCode, text, ex.RequestId, ex);
+    }
+
+    public static bool IsThrottling(this AwsServiceException ex) =>
+        StandardRetryRules.ThrottlingCodes.Contains(ex.ErrorCode) || ex.StatusCode == HttpStatusCode.TooManyRequests;
+
+    private static string DefaultMessage(AwsServiceException ex)
+    {
+        var where = $"{ex.Operation} in {ex.Region}";
+        return ex.ErrorCode switch
+        {
+            _ when ex.IsThrottling() =>
+                $"AWS is throttling the portal's calls ({where}) and did not recover after retries. Try again in a minute.",
+            "AccessDenied" or "AccessDeniedException" or "UnauthorizedOperation" or "AuthorizationError" =>
+                $"The portal's AWS identity is not allowed to do {where}: {ex.Message} Check the IAM policy in deploy/iam/portal-policy.json.",
+            "UnrecognizedClientException" or "InvalidClientTokenId" or "SignatureDoesNotMatch" or "IncompleteSignature"
+                or "ExpiredToken" or "ExpiredTokenException" or "NoCredentials" =>
+                $"AWS did not accept the portal's credentials ({where}): {ex.Message} Check the credentials the portal runs with.",
+            "RequestTimeout" or "NetworkFailure" =>
+                $"AWS did not answer {where} in time, after retries. Try again; if it persists, check the network and endpoint settings.",
+            _ when (int)ex.StatusCode >= 500 =>
+                $"AWS had an internal error in {where} and did not recover after retries. Try again in a few minutes.",
+            _ => $"{where} failed: {ex.Message}",
+        };
+    }
+}

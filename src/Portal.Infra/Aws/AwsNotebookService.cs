@@ -1,0 +1,206 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Portal.Domain.Cloud;
+using Portal.Domain.Regions;
+using Portal.Infra.Aws.Runtime;
+using Portal.Infra.Aws.SageMaker;
+
+namespace Portal.Infra.Aws;
+
+/// <summary><see cref="INotebookService"/> on SageMaker notebook instances.</summary>
+internal sealed class AwsNotebookService(
+    IAwsClientFactory<IAmazonSageMaker> clients,
+    IOptions<AwsOptions> options,
+    ILogger<AwsNotebookService> logger) : INotebookService
+{
+    /// <summary>SageMaker's bounds for <c>SessionExpirationDurationInSeconds</c>.</summary>
+    internal const int MinSessionSeconds = 1800;
+    internal const int MaxSessionSeconds = 43200;
+
+    public async Task<CreateOutcome> CreateNotebookInstanceAsync(NotebookInstanceRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var settings = options.Value.Notebook;
+        var client = clients.ForRegion(request.Region);
+        var tags = AwsNaming.WithManagedTag(request.Tags).Select(t => new Tag { Key = t.Key, Value = t.Value }).ToList();
+        var lifecycleConfigName = AwsNaming.LifecycleConfigName(request.InstanceName);
+        var content = NotebookLifecycleScript.BuildContent(request.Notebook);
+
+        try
+        {
+            await client.CreateNotebookInstanceLifecycleConfigAsync(
+                new CreateNotebookInstanceLifecycleConfigRequest
+                {
+                    NotebookInstanceLifecycleConfigName = lifecycleConfigName,
+                    OnCreate = [new NotebookInstanceLifecycleHook { Content = content }],
+                    Tags = tags,
+                },
+                cancellationToken);
+        }
+        catch (AwsServiceException ex) when (IsDuplicate(ex))
+        {
+            // Left by an earlier attempt of this same step: the script is derived from the same notebook.
+        }
+        catch (AwsServiceException ex)
+        {
+            throw Fail(ex, LimitMessage(ex, request));
+        }
+
+        try
+        {
+            var response = await client.CreateNotebookInstanceAsync(
+                new CreateNotebookInstanceRequest
+                {
+                    NotebookInstanceName = request.InstanceName,
+                    InstanceType = request.InstanceType,
+                    RoleArn = settings.RoleArn,
+                    SubnetId = Blank(settings.SubnetId),
+                    SecurityGroupIds = settings.SecurityGroupIds is { Count: > 0 } groups ? groups : null,
+                    KmsKeyId = Blank(settings.KmsKeyId),
+                    Tags = tags,
+                    LifecycleConfigName = lifecycleConfigName,
+                    DirectInternetAccess = settings.DirectInternetAccess,
+                    VolumeSizeInGB = settings.VolumeSizeInGB,
+                    RootAccess = settings.RootAccess,
+                    PlatformIdentifier = Blank(settings.PlatformIdentifier),
+                },
+                cancellationToken);
+            return new CreateOutcome(response.NotebookInstanceArn ?? request.InstanceName, AlreadyExisted: false);
+        }
+        catch (AwsServiceException ex) when (IsDuplicate(ex))
+        {
+            var existing = await DescribeNotebookInstanceAsync(request.Region, request.InstanceName, cancellationToken);
+            AwsLog.AlreadyExisted(logger, "Notebook instance", request.InstanceName, request.Region.Value);
+            return new CreateOutcome(existing?.Arn ?? request.InstanceName, AlreadyExisted: true);
+        }
+        catch (AwsServiceException ex)
+        {
+            throw Fail(ex, LimitMessage(ex, request));
+        }
+    }
+
+    public async Task<NotebookInstanceDescription?> DescribeNotebookInstanceAsync(
+        RegionCode region, string instanceName, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await clients.ForRegion(region).DescribeNotebookInstanceAsync(
+                new DescribeNotebookInstanceRequest { NotebookInstanceName = instanceName }, cancellationToken);
+            return new NotebookInstanceDescription(
+                response.NotebookInstanceName ?? instanceName,
+                response.NotebookInstanceArn ?? string.Empty,
+                response.NotebookInstanceStatus ?? "Unknown",
+                response.FailureReason);
+        }
+        catch (AwsServiceException ex) when (IsRecordNotFound(ex))
+        {
+            return null;
+        }
+        catch (AwsServiceException ex)
+        {
+            throw Fail(ex, null);
+        }
+    }
+
+    public async Task<Uri> CreatePresignedUrlAsync(RegionCode region, string instanceName, TimeSpan sessionExpiry, CancellationToken cancellationToken)
+    {
+        var seconds = (int)Math.Clamp(Math.Ceiling(sessionExpiry.TotalSeconds), MinSessionSeconds, MaxSessionSeconds);
+        try
+        {
+            var response = await clients.ForRegion(region).CreatePresignedNotebookInstanceUrlAsync(
+                new CreatePresignedNotebookInstanceUrlRequest
+                {
+                    NotebookInstanceName = instanceName,
+                    SessionExpirationDurationInSeconds = seconds,
+                },
+                cancellationToken);
+            return Uri.TryCreate(response.AuthorizedUrl, UriKind.Absolute, out var url)
+                ? url
+                : throw new CloudOperationException(
+                    "MalformedResponse", $"SageMaker returned no usable sign-in URL for {instanceName} in {region}.", response.ResponseMetadata.RequestId);
+        }
+        catch (AwsServiceException ex) when (IsRecordNotFound(ex))
+        {
+            throw Fail(ex, $"The notebook instance {instanceName} does not exist in {region}.");
+        }
+        catch (AwsServiceException ex)
+        {
+            throw Fail(ex, null);
+        }
+    }
+
+    public async Task StopNotebookInstanceAsync(RegionCode region, string instanceName, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await clients.ForRegion(region).StopNotebookInstanceAsync(
+                new StopNotebookInstanceRequest { NotebookInstanceName = instanceName }, cancellationToken);
+        }
+        catch (AwsServiceException ex) when (IsRecordNotFound(ex))
+        {
+            // Nothing to stop.
+        }
+        catch (AwsServiceException ex)
+        {
+            throw Fail(ex, null);
+        }
+    }
+
+    public async Task DeleteNotebookInstanceAsync(RegionCode region, string instanceName, CancellationToken cancellationToken)
+    {
+        var client = clients.ForRegion(region);
+        try
+        {
+            await client.DeleteNotebookInstanceAsync(new DeleteNotebookInstanceRequest { NotebookInstanceName = instanceName }, cancellationToken);
+        }
+        catch (AwsServiceException ex) when (IsRecordNotFound(ex))
+        {
+            // Already gone: deleting is idempotent.
+        }
+        catch (AwsServiceException ex)
+        {
+            throw Fail(ex, ex.ErrorCode == "ValidationException"
+                ? $"The notebook instance {instanceName} in {region} cannot be deleted yet: {ex.Message} Stop it first."
+                : null);
+        }
+
+        var lifecycleConfigName = AwsNaming.LifecycleConfigName(instanceName);
+        try
+        {
+            await client.DeleteNotebookInstanceLifecycleConfigAsync(
+                new DeleteNotebookInstanceLifecycleConfigRequest { NotebookInstanceLifecycleConfigName = lifecycleConfigName },
+                cancellationToken);
+        }
+        catch (AwsServiceException ex)
+        {
+            // The script is only needed at creation; a leftover configuration costs nothing and blocks nothing.
+            AwsLog.LifecycleConfigNotDeleted(logger, lifecycleConfigName, region.Value, ex.ErrorCode);
+        }
+    }
+
+    /// <summary>SageMaker answers a missing notebook instance with ValidationException "RecordNotFound".</summary>
+    internal static bool IsRecordNotFound(AwsServiceException ex) =>
+        ex.ErrorCode is "ValidationException" or "ResourceNotFound"
+        && (ex.Message.Contains("RecordNotFound", StringComparison.OrdinalIgnoreCase)
+            || ex.Message.Contains("does not exist", StringComparison.OrdinalIgnoreCase));
+
+    internal static bool IsDuplicate(AwsServiceException ex) =>
+        ex.ErrorCode == "ResourceInUse"
+        || (ex.ErrorCode == "ValidationException"
+            && (ex.Message.Contains("duplicate", StringComparison.OrdinalIgnoreCase)
+                || ex.Message.Contains("already exists", StringComparison.OrdinalIgnoreCase)));
+
+    private static string? LimitMessage(AwsServiceException ex, NotebookInstanceRequest request) =>
+        ex.ErrorCode == "ResourceLimitExceeded"
+            ? $"Your account's quota for {request.InstanceType} notebook instances in {request.Region} is reached. "
+              + "Stop or delete a notebook instance you no longer use, or ask for a higher quota in Service Quotas."
+            : null;
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
+    private CloudOperationException Fail(AwsServiceException ex, string? message)
+    {
+        AwsLog.OperationFailed(logger, ex.Operation, ex.Region, ex.ErrorCode, ex.RequestId);
+        return AwsErrorTranslator.Translate(ex, message);
+    }
+}

@@ -1,0 +1,111 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Xml;
+using System.Xml.Linq;
+
+namespace Portal.Infra.Aws.Runtime;
+
+/// <summary>An error as a service reported it, read from either protocol's format.</summary>
+internal sealed record AwsError(string Code, string Message, string? RequestId)
+{
+    /// <summary>
+    /// Reads an error body: the query protocol's <c>&lt;ErrorResponse&gt;&lt;Error&gt;&lt;Code&gt;</c> or JSON 1.1's
+    /// <c>__type</c> (or the <c>x-amzn-ErrorType</c> header). Without a readable body the code comes from the status.
+    /// </summary>
+    public static AwsError Parse(int statusCode, string body, HttpResponseHeaders? headers)
+    {
+        var requestId = Header(headers, "x-amzn-RequestId") ?? Header(headers, "x-amz-request-id");
+        string? code = null;
+        string? message = null;
+        var trimmed = body.AsSpan().TrimStart();
+        if (trimmed.StartsWith("{"))
+        {
+            (code, message) = FromJson(body);
+        }
+        else if (trimmed.StartsWith("<"))
+        {
+            string? bodyRequestId;
+            (code, message, bodyRequestId) = FromXml(body);
+            requestId ??= bodyRequestId;
+        }
+
+        code ??= Header(headers, "x-amzn-ErrorType");
+        code = Sanitize(code) ?? FromStatus(statusCode);
+        return new AwsError(code, string.IsNullOrWhiteSpace(message) ? code : message, requestId);
+    }
+
+    /// <summary>JSON 1.1 codes may arrive as <c>aws.protocoltests#FooError</c> or <c>FooError:http://...</c>.</summary>
+    private static string? Sanitize(string? code)
+    {
+        if (string.IsNullOrWhiteSpace(code))
+        {
+            return null;
+        }
+
+        var colon = code.IndexOf(':', StringComparison.Ordinal);
+        if (colon >= 0)
+        {
+            code = code[..colon];
+        }
+
+        var hash = code.LastIndexOf('#');
+        return hash >= 0 ? code[(hash + 1)..] : code;
+    }
+
+    private static string FromStatus(int statusCode) => statusCode switch
+    {
+        400 => "BadRequest",
+        403 => "AccessDenied",
+        404 => "NotFound",
+        413 => "RequestEntityTooLarge",
+        429 => "TooManyRequestsException",
+        503 => "ServiceUnavailable",
+        >= 500 => "InternalFailure",
+        _ => "Http" + statusCode,
+    };
+
+    private static (string? Code, string? Message) FromJson(string body)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return (null, null);
+            }
+
+            var code = String(root, "__type") ?? String(root, "code") ?? String(root, "Code");
+            var message = String(root, "message") ?? String(root, "Message") ?? String(root, "errorMessage");
+            return (code, message);
+        }
+        catch (JsonException)
+        {
+            return (null, null);
+        }
+    }
+
+    private static (string? Code, string? Message, string? RequestId) FromXml(string body)
+    {
+        try
+        {
+            var document = XDocument.Parse(body);
+            var error = document.Descendants().FirstOrDefault(e => e.Name.LocalName == "Error");
+            var requestId = document.Descendants().FirstOrDefault(e => e.Name.LocalName is "RequestId" or "RequestID")?.Value;
+            return (Child(error, "Code"), Child(error, "Message"), requestId);
+        }
+        catch (XmlException)
+        {
+            return (null, null, null);
+        }
+    }
+
+    private static string? Child(XElement? parent, string name) =>
+        parent?.Elements().FirstOrDefault(e => e.Name.LocalName == name)?.Value;
+
+    private static string? String(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static string? Header(HttpResponseHeaders? headers, string name) =>
+        headers is not null && headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
+}
