@@ -1,0 +1,172 @@
+using Portal.Domain.Datasets;
+using Portal.Domain.LaunchPlans;
+using Portal.Domain.Regions;
+using Portal.Domain.Sessions;
+
+namespace Portal.Domain.Tests.Sessions;
+
+public sealed class SessionTests
+{
+    private static readonly DateTimeOffset T0 = new(2026, 11, 26, 9, 0, 0, TimeSpan.Zero);
+
+    private static Session NewSession(decimal hourly = 4m)
+    {
+        var id = SessionId.Parse("s-abcdefgh12");
+        var plan = new LaunchPlanner(RegionCatalog.Default, DatasetCatalog.Default, LaunchSettings.Default).Plan(id, SampleRequests.FirstRun);
+        return Session.Create(id, "ada", SampleRequests.FirstRun, plan, hourly, T0);
+    }
+
+    private static void CompleteEverything(Session session, DateTimeOffset at)
+    {
+        foreach (var step in session.Steps)
+        {
+            session.StartStep(step.ResourceName, at);
+            session.CompleteStep(step.ResourceName, at);
+        }
+    }
+
+    [Fact]
+    public void Starts_requested_with_one_step_per_stack_and_the_notebook_last()
+    {
+        var session = NewSession();
+
+        Assert.Equal(SessionState.Requested, session.State);
+        Assert.Equal(4, session.Steps.Count);
+        Assert.Equal(StepKind.Notebook, session.Steps[^1].Kind);
+        Assert.All(session.Steps, s => Assert.Equal(StepStatus.Pending, s.Status));
+        Assert.Equal(T0.AddHours(4), session.ExpiresAt);
+    }
+
+    [Fact]
+    public void Goes_requested_provisioning_ready_stopping_stopped()
+    {
+        var session = NewSession();
+
+        session.BeginProvisioning(T0);
+        CompleteEverything(session, T0.AddMinutes(3));
+        session.MarkReady(T0.AddMinutes(3));
+        Assert.Equal(SessionState.Ready, session.State);
+
+        session.RequestStop(T0.AddHours(1));
+        Assert.Equal(SessionState.Stopping, session.State);
+        Assert.All(session.Steps, s => Assert.Equal(StepStatus.Deleting, s.Status));
+
+        foreach (var step in session.Steps)
+        {
+            session.MarkStepDeleted(step.ResourceName, T0.AddHours(1.1));
+        }
+
+        session.MarkStopped(T0.AddHours(1.1));
+        Assert.Equal(SessionState.Stopped, session.State);
+    }
+
+    [Fact]
+    public void Cannot_be_ready_while_a_step_is_unfinished()
+    {
+        var session = NewSession();
+        session.BeginProvisioning(T0);
+
+        Assert.Throws<DomainException>(() => session.MarkReady(T0));
+    }
+
+    [Fact]
+    public void A_failed_step_fails_the_session_with_its_reason()
+    {
+        var session = NewSession();
+        session.BeginProvisioning(T0);
+        var workers = session.Steps[1].ResourceName;
+        session.StartStep(workers, T0);
+
+        session.FailStep(workers, "WorkerService did not stabilize", T0.AddMinutes(2));
+
+        Assert.Equal(SessionState.Failed, session.State);
+        Assert.Equal("WorkerService did not stabilize", session.FailureReason);
+        Assert.Equal(workers, session.FailedStep);
+        Assert.Throws<DomainException>(() => session.MarkReady(T0));
+    }
+
+    [Fact]
+    public void Stopping_a_failed_session_deletes_only_what_may_exist()
+    {
+        var session = NewSession();
+        session.BeginProvisioning(T0);
+        session.StartStep(session.Steps[0].ResourceName, T0);
+        session.FailStep(session.Steps[0].ResourceName, "boom", T0);
+
+        session.RequestStop(T0.AddMinutes(1));
+
+        Assert.Equal(StepStatus.Deleting, session.Steps[0].Status);
+        Assert.All(session.Steps.Skip(1), s => Assert.Equal(StepStatus.Deleted, s.Status));
+    }
+
+    [Fact]
+    public void Cannot_stop_while_resources_remain()
+    {
+        var session = NewSession();
+        session.BeginProvisioning(T0);
+        session.StartStep(session.Steps[0].ResourceName, T0);
+        session.RequestStop(T0);
+
+        Assert.Throws<DomainException>(() => session.MarkStopped(T0));
+    }
+
+    [Fact]
+    public void Stop_twice_changes_nothing()
+    {
+        var session = NewSession();
+        session.RequestStop(T0);
+        var requestedAt = session.StopRequestedAt;
+
+        session.RequestStop(T0.AddHours(1));
+
+        Assert.Equal(requestedAt, session.StopRequestedAt);
+    }
+
+    [Fact]
+    public void Cost_so_far_runs_from_provisioning_until_stopped()
+    {
+        var session = NewSession(hourly: 4m);
+        Assert.Equal(0m, session.CostSoFarUsd(T0.AddHours(1)));
+
+        session.BeginProvisioning(T0);
+        Assert.Equal(2m, session.CostSoFarUsd(T0.AddMinutes(30)));
+
+        session.RequestStop(T0.AddHours(1));
+        foreach (var step in session.Steps)
+        {
+            session.MarkStepDeleted(step.ResourceName, T0.AddHours(1.5));
+        }
+
+        session.MarkStopped(T0.AddHours(1.5));
+        Assert.Equal(6m, session.CostSoFarUsd(T0.AddHours(10)));
+    }
+
+    [Fact]
+    public void Expires_after_its_maximum_lifetime()
+    {
+        var session = NewSession();
+
+        Assert.False(session.IsExpired(T0.AddHours(3.9)));
+        Assert.True(session.IsExpired(T0.AddHours(4)));
+    }
+
+    [Fact]
+    public void Session_ids_are_short_lowercase_and_parse_back()
+    {
+        var id = SessionId.New();
+
+        Assert.Matches("^s-[0-9a-z]{10}$", id.Value);
+        Assert.Equal(id, SessionId.Parse(id.Value));
+        Assert.False(SessionId.TryParse("s-../../etc", out _));
+    }
+
+    [Fact]
+    public void An_actor_sees_only_their_own_sessions_unless_admin()
+    {
+        var session = NewSession();
+
+        Assert.True(new Actor("ada", false).CanAccess(session));
+        Assert.False(new Actor("bob", false).CanAccess(session));
+        Assert.True(new Actor("bob", true).CanAccess(session));
+    }
+}
