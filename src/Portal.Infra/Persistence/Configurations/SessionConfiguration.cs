@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Portal.Domain.Regions;
+using Portal.Domain.Sessions;
+
+namespace Portal.Infra.Persistence.Configurations;
+
+internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
+{
+    /// <summary>A shadow concurrency token: the background service and a user's Stop may race.</summary>
+    public const string VersionProperty = "Version";
+
+    public void Configure(EntityTypeBuilder<Session> builder)
+    {
+        builder.ToTable("Sessions");
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Id).HasConversion(id => id.Value, value => SessionId.Parse(value)).HasMaxLength(32);
+        builder.Property(s => s.Owner).HasMaxLength(256).IsRequired();
+        builder.Property(s => s.State).HasConversion<string>().HasMaxLength(16);
+        builder.Property(s => s.SchedulerAddress).HasMaxLength(256);
+        builder.Property(s => s.FailureReason).HasMaxLength(2048);
+        builder.Property(s => s.FailedStep).HasMaxLength(256);
+        builder.Property(s => s.Request)
+            .HasConversion(r => SessionRequestDocument.Serialize(r), json => SessionRequestDocument.Deserialize(json))
+            .Metadata.SetValueComparer(new ValueComparer<SessionRequest>(
+                (a, b) => ReferenceEquals(a, b),
+                r => r.GetHashCode(),
+                r => r));
+        builder.Property<int>(VersionProperty).IsConcurrencyToken();
+        builder.HasIndex(s => s.Owner);
+        builder.HasIndex(s => s.State);
+
+        builder.OwnsMany(s => s.Steps, step =>
+        {
+            step.ToTable("SessionSteps");
+            step.WithOwner().HasForeignKey("SessionId");
+            step.HasKey("SessionId", nameof(SessionStep.ResourceName));
+            step.Property(s => s.ResourceName).HasMaxLength(128);
+            step.Property(s => s.Region).HasConversion(r => r.Value, value => RegionCode.Parse(value)).HasMaxLength(32);
+            step.Property(s => s.Kind).HasConversion<string>().HasMaxLength(16);
+            step.Property(s => s.Status).HasConversion<string>().HasMaxLength(16);
+            step.Property(s => s.ProviderStatus).HasMaxLength(64);
+            step.Property(s => s.Message).HasMaxLength(2048);
+        });
+        builder.Navigation(s => s.Steps).HasField("_steps").UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
