@@ -1,0 +1,77 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.EC2;
+using Amazon.CDK.AWS.IAM;
+using Amazon.CDK.AWS.KMS;
+using Amazon.CDK.AWS.Logs;
+using Amazon.CDK.AWS.S3;
+using Amazon.CDK.AWS.Sagemaker;
+using Constructs;
+using Portal.Cdk.Naming;
+using Portal.Cdk.Settings;
+using Portal.Cdk.Shared;
+
+namespace Portal.Cdk.Home;
+
+internal sealed class NotebookEnvironmentConstructProps
+{
+    public required IVpc Vpc { get; init; }
+
+    public required IKey Key { get; init; }
+
+    public required IBucket ArtifactsBucket { get; init; }
+
+    public required DaskPins Pins { get; init; }
+}
+
+/// <summary>
+/// What the portal needs to create one notebook instance per user: a security group, an execution role, an encrypted
+/// log group for SageMaker's notebook logs and the lifecycle configuration with the pinned Dask client.
+/// </summary>
+internal sealed class NotebookEnvironmentConstruct : Construct
+{
+    public NotebookEnvironmentConstruct(Construct scope, string id, NotebookEnvironmentConstructProps props)
+        : base(scope, id)
+    {
+        SecurityGroup = new SecurityGroup(this, "SecurityGroup", new SecurityGroupProps
+        {
+            Vpc = props.Vpc,
+            Description = "Portal notebooks: no inbound; outbound to schedulers, workers, the portal API and package mirrors",
+            AllowAllOutbound = true,
+        });
+
+        // SageMaker writes notebook logs to this fixed group; creating it here makes it encrypted and bounded.
+        _ = EncryptedLogGroups.Create(this, "Logs", props.Key, RetentionDays.THREE_MONTHS, "/aws/sagemaker/NotebookInstances");
+
+        Role = new Role(this, "Role", new RoleProps
+        {
+            AssumedBy = new ServicePrincipal("sagemaker.amazonaws.com"),
+            Description = "Portal notebook instances: read the notebook helper, write notebook logs",
+        });
+        _ = props.ArtifactsBucket.GrantRead(Role, PortalNames.NotebookHelperPrefix + "/*");
+        _ = Role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "NotebookLogs",
+            Actions = ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
+            Resources = [Fn.Sub("arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/sagemaker/NotebookInstances:*")],
+        }));
+        _ = props.Key.GrantEncryptDecrypt(Role);
+
+        LifecycleConfig = new CfnNotebookInstanceLifecycleConfig(this, "LifecycleConfig", new CfnNotebookInstanceLifecycleConfigProps
+        {
+            NotebookInstanceLifecycleConfigName = PortalNames.NotebookLifecycleConfig,
+            OnStart =
+            new object[] {
+                new CfnNotebookInstanceLifecycleConfig.NotebookInstanceLifecycleHookProperty
+                {
+                    Content = Fn.Base64(NotebookLifecycleScript.Build(props.Pins, props.ArtifactsBucket.BucketName)),
+                },
+            },
+        });
+    }
+
+    public SecurityGroup SecurityGroup { get; }
+
+    public Role Role { get; }
+
+    public CfnNotebookInstanceLifecycleConfig LifecycleConfig { get; }
+}

@@ -1,0 +1,45 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.Ecr.Assets;
+using Amazon.CDK.AWS.ECS;
+using Constructs;
+
+namespace Portal.Cdk.Portal;
+
+/// <summary>The two images built from this repository on <c>cdk deploy</c>: the portal, and Dask for schedulers and workers.</summary>
+internal static class PortalImages
+{
+    /// <summary>What the portal's build needs from the repository root; everything else (build outputs, git, node) stays out.</summary>
+    public static readonly string[] PortalContext =
+    [
+        "*",
+        "!src",
+        "!docker",
+        "docker/*",
+        "!docker/portal",
+        "!global.json",
+        "!Directory.Build.props",
+        "!Directory.Packages.props",
+        "!.editorconfig",
+        "!nuget.config",
+        "**/bin",
+        "**/obj",
+        "**/node_modules",
+        "**/TestResults",
+    ];
+
+    public static ContainerImage Portal(string repositoryRoot) =>
+        ContainerImage.FromAsset(repositoryRoot, new AssetImageProps
+        {
+            File = "docker/portal/Dockerfile",
+            Exclude = PortalContext,
+            IgnoreMode = IgnoreMode.DOCKER,
+            Platform = Platform_.LINUX_AMD64,
+        });
+
+    public static DockerImageAsset Dask(Construct scope, string repositoryRoot) =>
+        new(scope, "DaskImage", new DockerImageAssetProps
+        {
+            Directory = Path.Combine(repositoryRoot, "docker", "dask"),
+            Platform = Platform_.LINUX_AMD64,
+        });
+}

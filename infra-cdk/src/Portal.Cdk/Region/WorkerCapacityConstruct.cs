@@ -1,0 +1,173 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.AutoScaling;
+using Amazon.CDK.AWS.EC2;
+using Amazon.CDK.AWS.ECS;
+using Amazon.CDK.AWS.IAM;
+using Constructs;
+using Portal.Cdk.Naming;
+
+namespace Portal.Cdk.Region;
+
+internal sealed class WorkerCapacityConstructProps
+{
+    public required string VpcId { get; init; }
+
+    public required IReadOnlyList<string> SubnetIds { get; init; }
+
+    public required IReadOnlyList<string> WorkerSizes { get; init; }
+
+    public required string DefaultWorkerSize { get; init; }
+
+    public required string FileSystemDnsName { get; init; }
+
+    public required string FileSystemMountName { get; init; }
+}
+
+/// <summary>
+/// The ECS cluster of a worker region and, per worker size, an Auto Scaling group that starts empty and a capacity
+/// provider with managed scaling: a session's workers make instances appear, and they go when the session ends.
+/// </summary>
+internal sealed class WorkerCapacityConstruct : Construct
+{
+    public WorkerCapacityConstruct(Construct scope, string id, WorkerCapacityConstructProps props)
+        : base(scope, id)
+    {
+        Cluster = new CfnCluster(this, "Cluster", new CfnClusterProps
+        {
+            ClusterName = PortalNames.WorkerCluster,
+            ClusterSettings = new object[] {new CfnCluster.ClusterSettingsProperty { Name = "containerInsights", Value = "enabled" }},
+        });
+
+        var securityGroup = new CfnSecurityGroup(this, "InstanceSecurityGroup", new CfnSecurityGroupProps
+        {
+            GroupDescription = "Worker instances: no inbound (tasks have their own ENIs and groups)",
+            VpcId = props.VpcId,
+            SecurityGroupEgress =
+            new object[] {
+                new CfnSecurityGroup.EgressProperty { Description = "ECS, image registry, FSx", IpProtocol = "-1", CidrIp = "0.0.0.0/0" },
+            },
+        });
+
+        var profile = new CfnInstanceProfile(this, "InstanceProfile", new CfnInstanceProfileProps { Roles = [InstanceRole().RoleName] });
+        var providers = new List<string>();
+        foreach (var size in props.WorkerSizes)
+        {
+            providers.Add(SizeCapacity(size, props, securityGroup, profile).Ref);
+        }
+
+        _ = new CfnClusterCapacityProviderAssociations(this, "Providers", new CfnClusterCapacityProviderAssociationsProps
+        {
+            Cluster = Cluster.Ref,
+            CapacityProviders = [.. providers],
+            DefaultCapacityProviderStrategy =
+            new object[] {
+                new CfnClusterCapacityProviderAssociations.CapacityProviderStrategyProperty
+                {
+                    CapacityProvider = PortalNames.CapacityProvider(props.DefaultWorkerSize),
+                    Weight = 1,
+                },
+            },
+        });
+    }
+
+    public CfnCluster Cluster { get; }
+
+    private CfnCapacityProvider SizeCapacity(string size, WorkerCapacityConstructProps props, CfnSecurityGroup securityGroup, CfnInstanceProfile profile)
+    {
+        var name = PortalNames.CapacityProvider(size);
+        var sizeId = string.Concat(size.Where(char.IsAsciiLetterOrDigit));
+        sizeId = char.ToUpperInvariant(sizeId[0]) + sizeId[1..];
+        var template = new CfnLaunchTemplate(this, $"Template{sizeId}", new CfnLaunchTemplateProps
+        {
+            LaunchTemplateData = new CfnLaunchTemplate.LaunchTemplateDataProperty
+            {
+                // Resolved when an instance launches: always the current ECS-optimised AMI, and no template parameter.
+                ImageId = "resolve:ssm:/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id",
+                InstanceType = size,
+                IamInstanceProfile = new CfnLaunchTemplate.IamInstanceProfileProperty { Arn = profile.AttrArn },
+                SecurityGroupIds = [securityGroup.AttrGroupId],
+                MetadataOptions = new CfnLaunchTemplate.MetadataOptionsProperty { HttpTokens = "required", HttpPutResponseHopLimit = 2 },
+                BlockDeviceMappings =
+                new object[] {
+                    new CfnLaunchTemplate.BlockDeviceMappingProperty
+                    {
+                        DeviceName = "/dev/xvda",
+                        Ebs = new CfnLaunchTemplate.EbsProperty { Encrypted = true, VolumeSize = 50, VolumeType = "gp3", DeleteOnTermination = true },
+                    },
+                },
+                UserData = WorkerUserData.Build(PortalNames.WorkerCluster, props.FileSystemDnsName, props.FileSystemMountName),
+                TagSpecifications =
+                new object[] {
+                    new CfnLaunchTemplate.TagSpecificationProperty
+                    {
+                        ResourceType = "instance",
+                        Tags = [new CfnTag { Key = "Name", Value = "portal-worker-" + size }],
+                    },
+                },
+            },
+        });
+
+        var group = new CfnAutoScalingGroup(this, $"Group{sizeId}", new CfnAutoScalingGroupProps
+        {
+            MinSize = "0",
+            MaxSize = "50",
+            VpcZoneIdentifier = [.. props.SubnetIds],
+            LaunchTemplate = new CfnAutoScalingGroup.LaunchTemplateSpecificationProperty
+            {
+                LaunchTemplateId = template.Ref,
+                Version = template.AttrLatestVersionNumber,
+            },
+            // Managed termination protection: ECS decides which instances may go (those without workers).
+            NewInstancesProtectedFromScaleIn = true,
+        });
+
+        return new CfnCapacityProvider(this, $"Provider{sizeId}", new CfnCapacityProviderProps
+        {
+            Name = name,
+            AutoScalingGroupProvider = new CfnCapacityProvider.AutoScalingGroupProviderProperty
+            {
+                AutoScalingGroupArn = group.Ref,
+                ManagedTerminationProtection = "ENABLED",
+                ManagedDraining = "ENABLED",
+                ManagedScaling = new CfnCapacityProvider.ManagedScalingProperty
+                {
+                    Status = "ENABLED",
+                    TargetCapacity = 100,
+                    MinimumScalingStepSize = 1,
+                    MaximumScalingStepSize = 10,
+                    InstanceWarmupPeriod = 180,
+                },
+            },
+        });
+    }
+
+    private Role InstanceRole()
+    {
+        var role = new Role(this, "InstanceRole", new RoleProps
+        {
+            AssumedBy = new ServicePrincipal("ec2.amazonaws.com"),
+            Description = "ECS agent on worker instances (tasks pull images and log with their execution role)",
+        });
+        var clusterArn = Fn.Sub("arn:${AWS::Partition}:ecs:${AWS::Region}:${AWS::AccountId}:cluster/" + PortalNames.WorkerCluster);
+        _ = role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "JoinWorkerCluster",
+            Actions = ["ecs:RegisterContainerInstance", "ecs:DeregisterContainerInstance", "ecs:SubmitContainerStateChange", "ecs:SubmitTaskStateChange", "ecs:SubmitAttachmentStateChanges"],
+            Resources = [clusterArn],
+        }));
+        _ = role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "ActAsContainerInstance",
+            Actions = ["ecs:Poll", "ecs:StartTelemetrySession", "ecs:UpdateContainerInstancesState"],
+            Resources = [Fn.Sub("arn:${AWS::Partition}:ecs:${AWS::Region}:${AWS::AccountId}:container-instance/" + PortalNames.WorkerCluster + "/*")],
+        }));
+        _ = role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "DiscoverEcsEndpoint",
+            Actions = ["ecs:DiscoverPollEndpoint"],
+            // DiscoverPollEndpoint has no resource type: "*" is the only valid resource.
+            Resources = ["*"],
+        }));
+        return role;
+    }
+}
