@@ -1,0 +1,106 @@
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Domain.Cloud;
+using Portal.Infra.Tests.Aws.Fake;
+using Portal.Infra.Tests.Aws.Support;
+using Portal.Infra.Tests.Cloud;
+
+namespace Portal.Infra.Tests.Aws.Contract;
+
+/// <summary>The stack deployer contract, run against the AWS provider talking to a local CloudFormation.</summary>
+public sealed class AwsStackDeployerContractTests : StackDeployerContract
+{
+    private FakeAwsCloud? _cloud;
+    private ServiceProvider? _services;
+
+    protected override async ValueTask<IStackDeployer> CreateDeployerAsync()
+    {
+        _cloud = await FakeAwsCloud.StartAsync(Time, TestContext.Current.CancellationToken);
+        _services = AwsTestHost.Build(_cloud.Endpoint);
+        return _services.GetRequiredService<IStackDeployer>();
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await (_services?.DisposeAsync() ?? ValueTask.CompletedTask);
+        await (_cloud?.DisposeAsync() ?? ValueTask.CompletedTask);
+        await base.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Create_sends_the_template_url_tags_capabilities_and_token()
+    {
+        await Deployer.CreateStackAsync(Request("portal-c9-workers", "c9-workers-create"), TestContext.Current.CancellationToken);
+
+        var form = _cloud!.CloudFormation.LastCreateForm;
+        Assert.Equal("https://portal-templates-123456789012.s3.eu-west-2.amazonaws.com/v1/SessionWorkers.template.json", form["TemplateURL"]);
+        Assert.Equal("c9-workers-create", form["ClientRequestToken"]);
+        Assert.Equal("CAPABILITY_IAM", form["Capabilities.member.1"]);
+        Assert.Equal("CAPABILITY_NAMED_IAM", form["Capabilities.member.2"]);
+        Assert.Equal("ROLLBACK", form["OnFailure"]);
+        Assert.Equal("arn:aws:iam::123456789012:role/PortalCloudFormation", form["RoleARN"]);
+        Assert.Contains(form, kv => kv.Key.StartsWith("Tags.member.", StringComparison.Ordinal) && kv.Value == "portal-managed");
+        Assert.Equal(1, _cloud.CloudFormation.StackCount("us-east-1", "portal-c9-workers"));
+    }
+}
+
+/// <summary>The notebook service contract, run against the AWS provider talking to a local SageMaker.</summary>
+public sealed class AwsNotebookServiceContractTests : NotebookServiceContract
+{
+    private FakeAwsCloud? _cloud;
+    private ServiceProvider? _services;
+
+    protected override async ValueTask<INotebookService> CreateServiceAsync()
+    {
+        _cloud = await FakeAwsCloud.StartAsync(Time, TestContext.Current.CancellationToken);
+        _services = AwsTestHost.Build(_cloud.Endpoint);
+        return _services.GetRequiredService<INotebookService>();
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await (_services?.DisposeAsync() ?? ValueTask.CompletedTask);
+        await (_cloud?.DisposeAsync() ?? ValueTask.CompletedTask);
+        await base.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task The_notebook_reaches_the_instance_through_its_lifecycle_script()
+    {
+        var request = Request("portal-n9") with { Notebook = new NotebookDocument("era5 analysis.ipynb", new string('x', 50_000) + "{\"cells\": []}") };
+
+        await Notebooks.CreateNotebookInstanceAsync(request, TestContext.Current.CancellationToken);
+
+        var script = _cloud!.SageMaker.LifecycleScript("eu-west-2", "portal-n9-files");
+        Assert.NotNull(script);
+        Assert.Contains("/home/ec2-user/SageMaker", script, StringComparison.Ordinal);
+        Assert.Contains("era5_analysis.ipynb", script, StringComparison.Ordinal);
+        Assert.Equal(request.Notebook.Content, FakeSageMaker.NotebookInScript(script));
+    }
+
+    [Fact]
+    public async Task A_reached_instance_quota_reads_as_a_quota_message()
+    {
+        var request = Request("portal-n10") with { InstanceType = "ml.p4d.24xlarge" };
+
+        var error = await Assert.ThrowsAsync<CloudOperationException>(
+            () => Notebooks.CreateNotebookInstanceAsync(request, TestContext.Current.CancellationToken));
+
+        Assert.Equal("ResourceLimitExceeded", error.ErrorCode);
+        Assert.StartsWith("Your account's quota for ml.p4d.24xlarge notebook instances in eu-west-2 is reached.", error.Message, StringComparison.Ordinal);
+        Assert.NotNull(error.RequestId);
+    }
+
+    [Fact]
+    public async Task The_presigned_url_carries_the_session_length_within_sagemakers_bounds()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await Notebooks.CreateNotebookInstanceAsync(Request("portal-n11"), ct);
+        await WaitForStatusAsync("portal-n11", NotebookStatuses.InService);
+
+        var shortSession = await Notebooks.CreatePresignedUrlAsync(Region, "portal-n11", TimeSpan.FromMinutes(5), ct);
+        var longSession = await Notebooks.CreatePresignedUrlAsync(Region, "portal-n11", TimeSpan.FromDays(2), ct);
+
+        Assert.EndsWith("-1800", shortSession.Query, StringComparison.Ordinal);
+        Assert.EndsWith("-43200", longSession.Query, StringComparison.Ordinal);
+    }
+}

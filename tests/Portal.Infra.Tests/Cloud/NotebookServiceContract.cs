@@ -1,0 +1,109 @@
+using Portal.Domain.Cloud;
+using Portal.Domain.Regions;
+
+namespace Portal.Infra.Tests.Cloud;
+
+/// <summary>
+/// The behaviour every <see cref="INotebookService"/> must show. A provider's test class derives from this, builds the
+/// service in <see cref="CreateServiceAsync"/> on <see cref="CloudContract.Time"/>, and inherits every test.
+/// </summary>
+public abstract class NotebookServiceContract : CloudContract
+{
+    private INotebookService? _service;
+
+    protected INotebookService Notebooks => _service ?? throw new InvalidOperationException("Not initialised.");
+
+    /// <summary>The home region. Defaults to eu-west-2.</summary>
+    protected virtual RegionCode Region => RegionCode.Parse("eu-west-2");
+
+    public override async ValueTask InitializeAsync() => _service = await CreateServiceAsync();
+
+    /// <summary>Builds the provider's notebook service, taking its time from <see cref="CloudContract.Time"/>.</summary>
+    protected abstract ValueTask<INotebookService> CreateServiceAsync();
+
+    protected NotebookInstanceRequest Request(string name) => new(
+        Region,
+        name,
+        "ml.t3.2xlarge",
+        new Dictionary<string, string> { ["portal-session"] = name },
+        new NotebookDocument("session.ipynb", """{"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}"""));
+
+    protected Task<NotebookInstanceDescription> WaitForStatusAsync(string name, string status) =>
+        WaitForAsync(
+            async () => (await Notebooks.DescribeNotebookInstanceAsync(Region, name, TestContext.Current.CancellationToken))!,
+            d => d is not null && d.Status == status,
+            status)!;
+
+    [Fact]
+    public async Task Create_starts_pending_and_becomes_in_service()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var outcome = await Notebooks.CreateNotebookInstanceAsync(Request("portal-n1"), ct);
+
+        Assert.False(outcome.AlreadyExisted);
+        var first = await Notebooks.DescribeNotebookInstanceAsync(Region, "portal-n1", ct);
+        Assert.Equal(NotebookStatuses.Pending, first!.Status);
+        Assert.Equal("portal-n1", first.Name);
+        Assert.Equal(outcome.ResourceId, first.Arn);
+
+        var ready = await WaitForStatusAsync("portal-n1", NotebookStatuses.InService);
+        Assert.Null(ready.FailureReason);
+    }
+
+    [Fact]
+    public async Task Create_again_reports_already_existed()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var first = await Notebooks.CreateNotebookInstanceAsync(Request("portal-n2"), ct);
+
+        var second = await Notebooks.CreateNotebookInstanceAsync(Request("portal-n2"), ct);
+
+        Assert.True(second.AlreadyExisted);
+        Assert.Equal(first.ResourceId, second.ResourceId);
+    }
+
+    [Fact]
+    public async Task An_in_service_instance_gives_a_presigned_url()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await Notebooks.CreateNotebookInstanceAsync(Request("portal-n3"), ct);
+        await WaitForStatusAsync("portal-n3", NotebookStatuses.InService);
+
+        var url = await Notebooks.CreatePresignedUrlAsync(Region, "portal-n3", TimeSpan.FromHours(2), ct);
+
+        Assert.NotNull(url);
+        Assert.False(string.IsNullOrWhiteSpace(url.OriginalString));
+    }
+
+    [Fact]
+    public async Task Stop_then_delete_makes_the_instance_gone()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await Notebooks.CreateNotebookInstanceAsync(Request("portal-n4"), ct);
+        await WaitForStatusAsync("portal-n4", NotebookStatuses.InService);
+
+        await Notebooks.StopNotebookInstanceAsync(Region, "portal-n4", ct);
+        await WaitForStatusAsync("portal-n4", NotebookStatuses.Stopped);
+        await Notebooks.DeleteNotebookInstanceAsync(Region, "portal-n4", ct);
+
+        var gone = await WaitForAsync(
+            () => Notebooks.DescribeNotebookInstanceAsync(Region, "portal-n4", ct),
+            d => d is null,
+            "the instance to be gone");
+        Assert.Null(gone);
+    }
+
+    [Fact]
+    public async Task Describe_of_a_missing_instance_is_null()
+    {
+        var description = await Notebooks.DescribeNotebookInstanceAsync(Region, "portal-never-created", TestContext.Current.CancellationToken);
+
+        Assert.Null(description);
+    }
+
+    [Fact]
+    public async Task Deleting_a_missing_instance_succeeds()
+    {
+        await Notebooks.DeleteNotebookInstanceAsync(Region, "portal-never-created", TestContext.Current.CancellationToken);
+    }
+}
