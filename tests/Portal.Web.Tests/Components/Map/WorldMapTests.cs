@@ -58,6 +58,7 @@ public sealed class WorldMapTests : BunitContext
         Assert.Equal("button", era5.GetAttribute("type"));
         Assert.Equal("checkbox", era5.GetAttribute("role"));
         Assert.Equal("ERA5 reanalysis (us-east-1)", era5.GetAttribute("aria-label"));
+        Assert.False(era5.HasAttribute("disabled"));
         Assert.Equal("CMIP6 projections (us-west-2)", cut.Find("[data-testid=map-marker-cmip6]").GetAttribute("aria-label"));
     }
 
