@@ -10,6 +10,7 @@ using Portal.Domain.Datasets;
 using Portal.Domain.LaunchPlans;
 using Portal.Domain.Regions;
 using Portal.Domain.Sessions;
+using Portal.Infra.Notebooks;
 using Portal.Infra.Orchestration;
 using Portal.Infra.Persistence;
 using Portal.Infra.Pricing;
@@ -52,6 +53,7 @@ public static class InfraServiceCollectionExtensions
         services.AddSingleton<IPriceSource, BundledPriceSource>();
         services.AddSingleton<SessionChangeNotifier>();
         services.AddSingleton<PortalUrls>();
+        services.AddSingleton<NotebookWriter>();
         services.AddSingleton<SessionService>();
         services.AddScoped<SessionOrchestrator>();
         services.AddSingleton<SessionOrchestrationService>();

@@ -3,6 +3,7 @@ using Portal.Domain;
 using Portal.Domain.Cloud;
 using Portal.Domain.LaunchPlans;
 using Portal.Domain.Sessions;
+using Portal.Infra.Notebooks;
 
 namespace Portal.Infra.Orchestration;
 
@@ -16,7 +17,7 @@ internal sealed partial class SessionOrchestrator(
     IStackDeployer stacks,
     INotebookService notebooks,
     LaunchPlanner planner,
-    ISessionNotebookWriter notebookWriter,
+    NotebookWriter notebookWriter,
     PortalUrls urls,
     SessionChangeNotifier notifier,
     TimeProvider clock,
