@@ -1,6 +1,16 @@
+using Portal.Infra;
+using Portal.Web;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.AddPortalInfra();
+builder.AddPortalWeb();
+
 var app = builder.Build();
 
-app.MapGet("/", () => "Hello World!");
+app.UsePortalWeb();
 
 app.Run();
+
+/// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

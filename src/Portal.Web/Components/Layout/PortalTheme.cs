@@ -1,0 +1,25 @@
+using MudBlazor;
+
+namespace Portal.Web.Components.Layout;
+
+/// <summary>The portal's colours and type; system fonts only (the portal never fetches fonts from the network).</summary>
+internal static class PortalTheme
+{
+    public static MudTheme Theme { get; } = new()
+    {
+        PaletteLight = new PaletteLight
+        {
+            Primary = "#1f5f8b",
+            Secondary = "#2e7d5b",
+            AppbarBackground = "#163f5c",
+            Background = "#f5f7fa",
+        },
+        Typography = new Typography
+        {
+            Default = new DefaultTypography
+            {
+                FontFamily = ["system-ui", "-apple-system", "Segoe UI", "Roboto", "Helvetica Neue", "Arial", "sans-serif"],
+            },
+        },
+    };
+}

@@ -1,0 +1,107 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Portal.Domain.Costs;
+using Portal.Domain.Datasets;
+using Portal.Domain.Regions;
+using Portal.Domain.Sessions;
+using Portal.Infra.Sessions;
+using Portal.Web.Auth;
+using Portal.Web.Components.Sessions;
+
+namespace Portal.Web.Components.Pages.Explore;
+
+/// <summary>The explore page: map, dataset list, session form, cost panel and Launch.</summary>
+public partial class Explore
+{
+    private PriceBook? _priceBook;
+    private CostEstimate? _estimate;
+    private bool _launching;
+    private string? _launchProblem;
+
+    [Inject]
+    private RegionCatalog Regions { get; set; } = default!;
+
+    [Inject]
+    private DatasetCatalog Catalog { get; set; } = default!;
+
+    [Inject]
+    private SessionRequestValidator Validator { get; set; } = default!;
+
+    [Inject]
+    private SessionService Sessions { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    [CascadingParameter]
+    private Task<AuthenticationState>? AuthenticationState { get; set; }
+
+    private SessionFormModel Model { get; } = new();
+
+    private IReadOnlyList<FieldError> Errors { get; set; } = [];
+
+    private bool Interactive => RendererInfo.IsInteractive;
+
+    private bool CanLaunch => Interactive && !_launching && Errors.Count == 0 && _priceBook is not null;
+
+    protected override async Task OnInitializedAsync()
+    {
+        _priceBook = await Sessions.GetPriceBookAsync(CancellationToken.None);
+        Recalculate();
+    }
+
+    private void Recalculate()
+    {
+        Errors = Model.Validate(Validator);
+        _launchProblem = null;
+        if (_priceBook is not null)
+        {
+            _estimate = Sessions.Estimate(_priceBook, Model.ToRequest());
+        }
+    }
+
+    private void Toggle(DatasetId id)
+    {
+        if (!Model.Datasets.Remove(id))
+        {
+            Model.Datasets.Add(id);
+        }
+
+        Recalculate();
+    }
+
+    private async Task LaunchAsync()
+    {
+        // Authorization again inside the handler: the page check ran when the circuit started.
+        var actor = AuthenticationState is null ? null : (await AuthenticationState).User.ToActor();
+        if (actor is null)
+        {
+            _launchProblem = "Your sign-in has expired. Sign in again to launch.";
+            return;
+        }
+
+        Recalculate();
+        if (Errors.Count > 0)
+        {
+            return;
+        }
+
+        _launching = true;
+        try
+        {
+            var result = await Sessions.LaunchAsync(actor, Model.ToRequest(), CancellationToken.None);
+            if (result.SessionId is { } id)
+            {
+                Navigation.NavigateTo($"/sessions/{id}");
+                return;
+            }
+
+            Errors = result.Errors;
+            _launchProblem = "The session was not launched: fix the messages on the form.";
+        }
+        finally
+        {
+            _launching = false;
+        }
+    }
+}

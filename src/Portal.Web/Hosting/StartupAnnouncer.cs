@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+using Portal.Domain.Cloud;
+using Portal.Infra.Orchestration;
+using Portal.Web.Auth;
+
+namespace Portal.Web.Hosting;
+
+/// <summary>Once the server listens: remembers the portal's own address and says where to open it.</summary>
+internal sealed partial class StartupAnnouncer(
+    IServer server,
+    PortalUrls urls,
+    CloudInfo cloud,
+    IOptions<AuthOptions> auth,
+    IOptions<OrchestrationOptions> orchestration,
+    ILogger<StartupAnnouncer> logger) : IHostedLifecycleService
+{
+    public Task StartedAsync(CancellationToken cancellationToken)
+    {
+        var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        var first = addresses.FirstOrDefault();
+        if (orchestration.Value.PublicBaseUrl is { } configured)
+        {
+            urls.Set(configured);
+        }
+        else if (first is not null)
+        {
+            urls.Set(new Uri(first));
+        }
+
+        if (first is not null)
+        {
+            LogRunning(first, cloud.Provider, auth.Value.Mode);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Portal is running at {Url} (cloud: {Provider}, sign-in: {AuthMode}). Open it in a browser.")]
+    private partial void LogRunning(string url, string provider, string authMode);
+}
