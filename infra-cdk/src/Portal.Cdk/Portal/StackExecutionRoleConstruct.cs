@@ -57,12 +57,12 @@ internal sealed class StackExecutionRoleConstruct : Construct
         Allow("ReadDatasetBuckets", ["s3:GetBucketLocation", "s3:GetBucketAcl", "s3:ListBucket", "s3:GetObject"], [Fn.Sub("arn:${AWS::Partition}:s3:::*")]);
         Allow("Discovery", [
             "servicediscovery:CreateService", "servicediscovery:DeleteService", "servicediscovery:GetService", "servicediscovery:UpdateService",
-            "servicediscovery:TagResource", "servicediscovery:UntagResource",
+            "servicediscovery:TagResource", "servicediscovery:UntagResource", "servicediscovery:GetNamespace",
             "route53:GetHostedZone", "route53:ChangeResourceRecordSets", "route53:CreateHealthCheck", "route53:DeleteHealthCheck", "route53:GetHealthCheck",
         ], [Account("servicediscovery", "*"), Fn.Sub("arn:${AWS::Partition}:route53:::hostedzone/*"), Fn.Sub("arn:${AWS::Partition}:route53:::healthcheck/*")]);
         Allow("StackRoles", [
             "iam:CreateRole", "iam:DeleteRole", "iam:GetRole", "iam:UpdateRole", "iam:TagRole", "iam:UntagRole", "iam:PassRole",
-            "iam:PutRolePolicy", "iam:DeleteRolePolicy", "iam:GetRolePolicy",
+            "iam:PutRolePolicy", "iam:DeleteRolePolicy", "iam:GetRolePolicy", "iam:ListRolePolicies", "iam:ListAttachedRolePolicies",
             "iam:CreateInstanceProfile", "iam:DeleteInstanceProfile", "iam:GetInstanceProfile", "iam:AddRoleToInstanceProfile", "iam:RemoveRoleFromInstanceProfile",
         ], [Global("iam", "role/portal-*"), Global("iam", "instance-profile/portal-*")]);
         // Session stacks hand HomeFoundation's scheduler roles to ECS; that stack is the operator's, so not named portal-*.
@@ -88,8 +88,7 @@ internal sealed class StackExecutionRoleConstruct : Construct
         // These actions have no resource type (or CloudFormation calls them before a resource exists): "*" is the only valid resource.
         Allow("NoResourceLevelPermissions", [
             "ec2:Describe*", "ecs:RegisterTaskDefinition", "ecs:DeregisterTaskDefinition", "ecs:DescribeTaskDefinition", "ecs:DescribeCapacityProviders",
-            "autoscaling:Describe*", "fsx:Describe*", "kms:CreateKey", "logs:DescribeLogGroups", "servicediscovery:GetNamespace", "servicediscovery:GetOperation",
-            "lambda:GetLayerVersion", "iam:ListRolePolicies", "iam:ListAttachedRolePolicies",
+            "autoscaling:Describe*", "fsx:Describe*", "kms:CreateKey", "logs:DescribeLogGroups", "servicediscovery:GetOperation",
         ], ["*"]);
     }
 
