@@ -15,7 +15,8 @@ public static class AwsTestHost
         CapturingLoggerProvider? logs = null,
         IRetryClock? clock = null,
         TimeProvider? time = null,
-        IDictionary<string, string?>? settings = null)
+        IDictionary<string, string?>? settings = null,
+        AWSCredentials? credentials = null)
     {
         var values = new Dictionary<string, string?>
         {
@@ -48,7 +49,7 @@ public static class AwsTestHost
                 b.AddProvider(logs);
             }
         });
-        services.AddSingleton<AWSCredentials>(new BasicAWSCredentials(ExternalTools.AccessKey, ExternalTools.SecretKey));
+        services.AddSingleton(credentials ?? new BasicAWSCredentials(ExternalTools.AccessKey, ExternalTools.SecretKey));
         services.AddSingleton(clock ?? new RecordingRetryClock());
         if (time is not null)
         {
