@@ -21,7 +21,7 @@ public sealed class BucketsLockedDown : IGuardrail
             }
 
             var block = properties?["PublicAccessBlockConfiguration"];
-            if (PublicAccessBlocks.Any(setting => !block?[setting].IsTrue()))
+            if (PublicAccessBlocks.Any(setting => !(block?[setting]).IsTrue()))
             {
                 yield return new Violation(Name, id, "does not block all public access");
             }

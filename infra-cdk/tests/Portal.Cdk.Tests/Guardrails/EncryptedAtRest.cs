@@ -28,7 +28,7 @@ public sealed class EncryptedAtRest : IGuardrail
         }
 
         foreach (var (id, _) in synthesized.ResourcesOfType("AWS::RDS::DBInstance").Concat(synthesized.ResourcesOfType("AWS::RDS::DBCluster"))
-                     .Where(r => !r.Value["Properties"]?["StorageEncrypted"].IsTrue()))
+                     .Where(r => !(r.Value["Properties"]?["StorageEncrypted"]).IsTrue()))
         {
             yield return new Violation(Name, id, "database storage is not encrypted");
         }
@@ -36,7 +36,7 @@ public sealed class EncryptedAtRest : IGuardrail
         foreach (var (id, resource) in synthesized.ResourcesOfType("AWS::EC2::LaunchTemplate"))
         {
             var disks = resource["Properties"]?["LaunchTemplateData"]?["BlockDeviceMappings"].AsList() ?? [];
-            if (disks.Count == 0 || disks.Any(d => !d["Ebs"]?["Encrypted"].IsTrue()))
+            if (disks.Count == 0 || disks.Any(d => !(d["Ebs"]?["Encrypted"]).IsTrue()))
             {
                 yield return new Violation(Name, id, "instance volumes are not all encrypted");
             }
