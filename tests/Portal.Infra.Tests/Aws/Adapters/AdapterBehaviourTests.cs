@@ -1,0 +1,122 @@
+using Amazon.Runtime;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Portal.Domain.Cloud;
+using Portal.Domain.Regions;
+using Portal.Infra.Tests.Aws.Fake;
+using Portal.Infra.Tests.Aws.Parsing;
+using Portal.Infra.Tests.Aws.Support;
+
+namespace Portal.Infra.Tests.Aws.Adapters;
+
+public sealed class AdapterBehaviourTests
+{
+    private static readonly RegionCode Virginia = RegionCode.Parse("us-east-1");
+
+    [Fact]
+    public async Task Throttling_that_outlasts_the_retries_reads_as_a_try_again_message()
+    {
+        var error = await Assert.ThrowsAsync<CloudOperationException>(() => Answering.WithAsync(
+            sp => sp.GetRequiredService<IStackDeployer>().DescribeStackAsync(Virginia, "portal-x", TestContext.Current.CancellationToken),
+            Answering.Xml("<ErrorResponse><Error><Type>Sender</Type><Code>Throttling</Code><Message>Rate exceeded</Message></Error><RequestId>r-1</RequestId></ErrorResponse>", 400)));
+
+        Assert.Equal("Throttling", error.ErrorCode);
+        Assert.Contains("throttling", error.Message, StringComparison.Ordinal);
+        Assert.Contains("DescribeStacks in us-east-1", error.Message, StringComparison.Ordinal);
+        Assert.Equal("req-header-1", error.RequestId);
+    }
+
+    [Fact]
+    public async Task Throttling_is_retried_three_times_in_all()
+    {
+        var (_, requests) = await Answering.WithAsync(
+            async sp =>
+            {
+                try
+                {
+                    await sp.GetRequiredService<INotebookService>().DescribeNotebookInstanceAsync(Virginia, "nb", TestContext.Current.CancellationToken);
+                }
+                catch (CloudOperationException)
+                {
+                }
+
+                return 0;
+            },
+            Answering.Json("""{"__type": "ThrottlingException", "message": "Rate exceeded"}""", 400));
+
+        Assert.Equal(3, requests.Count);
+    }
+
+    [Fact]
+    public async Task Access_denied_points_at_the_policy()
+    {
+        var error = await Assert.ThrowsAsync<CloudOperationException>(() => Answering.WithAsync(
+            async sp =>
+            {
+                await sp.GetRequiredService<IStackDeployer>().DeleteStackAsync(Virginia, "portal-x", "t-1", TestContext.Current.CancellationToken);
+                return 0;
+            },
+            Answering.Xml("<ErrorResponse><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>User: arn:aws:sts::1:assumed-role/p is not authorized to perform: cloudformation:DeleteStack</Message></Error></ErrorResponse>", 403)));
+
+        Assert.Equal("AccessDenied", error.ErrorCode);
+        Assert.Contains("deploy/iam/portal-policy.json", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Missing_credentials_read_as_a_credentials_message()
+    {
+        await using var server = await LocalHttpServer.StartAsync(_ => new CannedResponse(200, "text/xml", "<x/>"), TestContext.Current.CancellationToken);
+        await using var services = AwsTestHost.Build(server.Endpoint, credentials: new NoCredentials());
+
+        var error = await Assert.ThrowsAsync<CloudOperationException>(
+            () => services.GetRequiredService<IStackDeployer>().DescribeStackAsync(Virginia, "portal-x", TestContext.Current.CancellationToken));
+
+        Assert.Equal("NoCredentials", error.ErrorCode);
+        Assert.Contains("credentials", error.Message, StringComparison.Ordinal);
+        Assert.Empty(server.Requests);
+    }
+
+    [Fact]
+    public async Task Logs_carry_operation_region_status_duration_and_request_id_but_no_secret()
+    {
+        var logs = new CapturingLoggerProvider();
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var cloud = await FakeAwsCloud.StartAsync(time, TestContext.Current.CancellationToken);
+        var credentials = new SessionAWSCredentials("ASIAPORTALSESSION001", "very/secret+key/value", "SESSION-TOKEN-MUST-NOT-LEAK");
+        await using (var services = AwsTestHost.Build(cloud.Endpoint, logs, credentials: credentials))
+        {
+            var ct = TestContext.Current.CancellationToken;
+            var notebooks = services.GetRequiredService<INotebookService>();
+            var region = RegionCode.Parse("eu-west-2");
+            await notebooks.CreateNotebookInstanceAsync(
+                new NotebookInstanceRequest(region, "portal-log", "ml.t3.2xlarge", new Dictionary<string, string>(), new NotebookDocument("n.ipynb", "{}")), ct);
+            time.Advance(FakeSageMaker.StartDuration);
+            var url = await notebooks.CreatePresignedUrlAsync(region, "portal-log", TimeSpan.FromHours(1), ct);
+            Assert.Contains("SECRET-TOKEN", url.Query, StringComparison.Ordinal);
+            await Assert.ThrowsAsync<CloudOperationException>(() => notebooks.StopNotebookInstanceAsync(region, "portal-log", ct)
+                .ContinueWith(_ => notebooks.StopNotebookInstanceAsync(region, "portal-log", ct), ct).Unwrap());
+        }
+
+        var lines = logs.Lines;
+        Assert.NotEmpty(lines);
+        foreach (var secret in new[] { "very/secret+key/value", "SESSION-TOKEN-MUST-NOT-LEAK", "ASIAPORTALSESSION001", "SECRET-TOKEN", "Signature=", "AWS4-HMAC-SHA256", "authToken" })
+        {
+            Assert.DoesNotContain(lines, l => l.Everything.Contains(secret, StringComparison.Ordinal));
+        }
+
+        var call = Assert.Single(lines, l => l.EventId.Id == 3100 && l.State.Any(s => s.Key == "Operation" && (string?)s.Value == "CreatePresignedNotebookInstanceUrl"));
+        var state = call.State.ToDictionary(s => s.Key, s => s.Value);
+        Assert.Equal("eu-west-2", state["Region"]);
+        Assert.Equal(200, state["StatusCode"]);
+        Assert.IsType<long>(state["ElapsedMs"]);
+        Assert.False(string.IsNullOrEmpty((string?)state["RequestId"]));
+        Assert.Contains(lines, l => l.EventId.Id == 3101 && l.Message.Contains("StopNotebookInstance", StringComparison.Ordinal));
+    }
+
+    private sealed class NoCredentials : AWSCredentials
+    {
+        public override ImmutableCredentials GetCredentials() => throw new AmazonClientException("Failed to resolve AWS credentials.");
+
+        public override Task<ImmutableCredentials> GetCredentialsAsync() => throw new AmazonClientException("Failed to resolve AWS credentials.");
+    }
+}
