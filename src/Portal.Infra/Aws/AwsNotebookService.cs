@@ -131,6 +131,13 @@ internal sealed class AwsNotebookService(
 
     public async Task StopNotebookInstanceAsync(RegionCode region, string instanceName, CancellationToken cancellationToken)
     {
+        // Look first: the IAM policy grants Stop only on instances tagged for the portal, so a missing instance would
+        // answer AccessDenied rather than RecordNotFound.
+        if (await DescribeNotebookInstanceAsync(region, instanceName, cancellationToken) is null)
+        {
+            return;
+        }
+
         try
         {
             await clients.ForRegion(region).StopNotebookInstanceAsync(
@@ -149,6 +156,13 @@ internal sealed class AwsNotebookService(
     public async Task DeleteNotebookInstanceAsync(RegionCode region, string instanceName, CancellationToken cancellationToken)
     {
         var client = clients.ForRegion(region);
+        if (await DescribeNotebookInstanceAsync(region, instanceName, cancellationToken) is null)
+        {
+            // Already gone (and Delete is granted on tagged instances only, so it would answer AccessDenied).
+            await DeleteLifecycleConfigAsync(client, region, instanceName, cancellationToken);
+            return;
+        }
+
         try
         {
             await client.DeleteNotebookInstanceAsync(new DeleteNotebookInstanceRequest { NotebookInstanceName = instanceName }, cancellationToken);
@@ -164,6 +178,11 @@ internal sealed class AwsNotebookService(
                 : null);
         }
 
+        await DeleteLifecycleConfigAsync(client, region, instanceName, cancellationToken);
+    }
+
+    private async Task DeleteLifecycleConfigAsync(IAmazonSageMaker client, RegionCode region, string instanceName, CancellationToken cancellationToken)
+    {
         var lifecycleConfigName = AwsNaming.LifecycleConfigName(instanceName);
         try
         {
