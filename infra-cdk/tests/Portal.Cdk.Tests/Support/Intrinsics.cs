@@ -28,7 +28,12 @@ internal sealed class Intrinsics(
         }
     }
 
-    public string Text(JsonNode? node) => Evaluate(node) is JsonValue v ? (string)v! : throw new InvalidOperationException($"{node} is not text.");
+    public string Text(JsonNode? node) => Evaluate(node) switch
+    {
+        JsonValue v when v.TryGetValue<string>(out var text) => text,
+        JsonValue v => v.ToJsonString(),
+        _ => throw new InvalidOperationException($"{node} is not a value."),
+    };
 
     public bool Condition(string name) => (bool)Evaluate(conditions![name])!;
 

@@ -1,0 +1,78 @@
+using System.Text;
+using Amazon.CDK.Assertions;
+using Portal.Cdk.Tests.Support;
+
+namespace Portal.Cdk.Tests.Stacks;
+
+public sealed class HomeFoundationTests(SynthesizedApp app)
+{
+    private Template Template => app.Assertions("HomeFoundation");
+
+    [Fact]
+    public void The_home_vpc_uses_the_home_cidr() =>
+        Template.HasResourceProperties("AWS::EC2::VPC", new Dictionary<string, object> { ["CidrBlock"] = "10.0.0.0/16" });
+
+    [Fact]
+    public void The_transit_gateway_hub_routes_every_worker_cidr_from_the_private_subnets()
+    {
+        Template.ResourceCountIs("AWS::EC2::TransitGateway", 1);
+        Template.ResourceCountIs("AWS::EC2::TransitGatewayAttachment", 1);
+        var routes = app["HomeFoundation"].ResourcesOfType("AWS::EC2::Route")
+            .Where(r => r.Value["Properties"]!["TransitGatewayId"] is not null)
+            .Select(r => r.Value["Properties"]!["DestinationCidrBlock"].AsText())
+            .ToList();
+
+        Assert.Equal(["10.1.0.0/16", "10.1.0.0/16", "10.2.0.0/16", "10.2.0.0/16"], routes.Order());
+    }
+
+    [Fact]
+    public void Schedulers_register_in_the_portal_internal_namespace_and_run_in_their_cluster()
+    {
+        Template.HasResourceProperties("AWS::ServiceDiscovery::PrivateDnsNamespace", new Dictionary<string, object> { ["Name"] = "portal.internal" });
+        Template.HasResourceProperties("AWS::ECS::Cluster", new Dictionary<string, object> { ["ClusterName"] = "portal-schedulers" });
+    }
+
+    [Fact]
+    public void Only_the_home_and_worker_cidrs_are_dask_peers()
+    {
+        var entries = app["HomeFoundation"].OnlyResource("AWS::EC2::PrefixList")["Properties"]!["Entries"].AsList()
+            .Select(e => e["Cidr"].AsText());
+
+        Assert.Equal(["10.0.0.0/16", "10.1.0.0/16", "10.2.0.0/16"], entries.Order());
+    }
+
+    [Fact]
+    public void The_notebook_lifecycle_configuration_installs_exactly_the_pinned_list_and_the_helper()
+    {
+        var config = app["HomeFoundation"].OnlyResource("AWS::SageMaker::NotebookInstanceLifecycleConfig");
+        var content = config["Properties"]!["OnStart"]![0]!["Content"]!["Fn::Base64"]!;
+        var script = new Intrinsics(new Dictionary<string, JsonNode>()).Text(content);
+        var pins = app.Settings.Pins;
+
+        var start = script.IndexOf("<<'PORTAL_REQUIREMENTS'\n", StringComparison.Ordinal) + "<<'PORTAL_REQUIREMENTS'\n".Length;
+        var block = script[start..script.IndexOf("\nPORTAL_REQUIREMENTS\n", start, StringComparison.Ordinal)].Split('\n');
+        Assert.Equal(pins.Requirements, block);
+        Assert.Contains($"python={pins.PythonVersion}", script, StringComparison.Ordinal);
+        Assert.Contains("s3://ref:ArtifactsBucket", script, StringComparison.Ordinal);
+        Assert.Contains("/notebook/portal_dask/", script, StringComparison.Ordinal);
+        Assert.Contains("--name portal-dask", script, StringComparison.Ordinal);
+        Assert.True(Encoding.UTF8.GetByteCount(script) * 4 / 3 < 16384, "SageMaker allows 16384 base64 characters per script.");
+    }
+
+    [Fact]
+    public void Notebook_logs_go_to_an_encrypted_group_created_ahead_of_sagemaker() =>
+        Template.HasResourceProperties("AWS::Logs::LogGroup", Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["LogGroupName"] = "/aws/sagemaker/NotebookInstances",
+            ["KmsKeyId"] = Match.AnyValue(),
+        }));
+
+    [Theory]
+    [InlineData("portal-home-transit-gateway-id")]
+    [InlineData("portal-home-hosted-zone-id")]
+    [InlineData("portal-home-artifacts-bucket")]
+    [InlineData("portal-home-notebook-lifecycle-config")]
+    [InlineData("portal-home-key-arn")]
+    public void What_the_portal_and_region_foundations_need_is_exported(string export) =>
+        Assert.Contains(export, app["HomeFoundation"].Exports.Keys);
+}

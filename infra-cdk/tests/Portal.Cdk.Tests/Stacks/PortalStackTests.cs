@@ -1,0 +1,138 @@
+using Amazon.CDK.Assertions;
+using Portal.Cdk.Tests.Support;
+
+namespace Portal.Cdk.Tests.Stacks;
+
+public sealed class PortalStackTests(SynthesizedApp app)
+{
+    private Template Template => app.Assertions("PortalStack");
+
+    private CfnTemplate Json => app["PortalStack"];
+
+    [Fact]
+    public void The_load_balancer_suits_blazor_server_and_logs_access()
+    {
+        var attributes = Json.OnlyResource("AWS::ElasticLoadBalancingV2::LoadBalancer")["Properties"]!["LoadBalancerAttributes"].AsList()
+            .ToDictionary(a => a["Key"].AsText()!, a => a["Value"].AsText());
+
+        Assert.Equal("300", attributes["idle_timeout.timeout_seconds"]);
+        Assert.Equal("true", attributes["access_logs.s3.enabled"]);
+        Assert.Equal("true", attributes["routing.http.drop_invalid_header_fields.enabled"]);
+    }
+
+    [Fact]
+    public void The_only_listener_is_https_with_the_certificate_parameter()
+    {
+        Template.ResourceCountIs("AWS::ElasticLoadBalancingV2::Listener", 1);
+        Template.HasResourceProperties("AWS::ElasticLoadBalancingV2::Listener", Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["Port"] = 443,
+            ["Protocol"] = "HTTPS",
+            ["Certificates"] = new object[] { new Dictionary<string, object> { ["CertificateArn"] = new Dictionary<string, object> { ["Ref"] = "CertificateArn" } } },
+        }));
+    }
+
+    [Fact]
+    public void Targets_are_sticky_so_a_circuit_stays_on_its_instance()
+    {
+        var attributes = Json.OnlyResource("AWS::ElasticLoadBalancingV2::TargetGroup")["Properties"]!["TargetGroupAttributes"].AsList()
+            .ToDictionary(a => a["Key"].AsText()!, a => a["Value"].AsText());
+
+        Assert.Equal("true", attributes["stickiness.enabled"]);
+        Assert.Equal("lb_cookie", attributes["stickiness.type"]);
+    }
+
+    [Fact]
+    public void The_database_is_encrypted_postgres_protected_from_deletion() =>
+        Template.HasResource("AWS::RDS::DBInstance", Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["DeletionPolicy"] = "Snapshot",
+            ["Properties"] = Match.ObjectLike(new Dictionary<string, object>
+            {
+                ["Engine"] = "postgres",
+                ["StorageEncrypted"] = true,
+                ["DeletionProtection"] = true,
+                ["PubliclyAccessible"] = false,
+            }),
+        }));
+
+    [Fact]
+    public void The_portal_may_change_only_portal_stacks_and_only_with_published_templates()
+    {
+        var statement = TaskStatement("CreateAndUpdateSessionStacks");
+
+        Assert.EndsWith(":stack/portal-*/*", statement["Resource"]!["Fn::Sub"].AsText(), StringComparison.Ordinal);
+        Assert.NotNull(statement["Condition"]!["StringEquals"]!["cloudformation:RoleArn"]);
+        var urls = statement["Condition"]!["StringLike"]!["cloudformation:TemplateUrl"].AsList();
+        Assert.All(urls, url => Assert.EndsWith("templates/*", new Intrinsics(new Dictionary<string, JsonNode>(), new Dictionary<string, string> { ["portal-home-artifacts-bucket"] = "b" }).Text(url), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_portal_passes_no_role_but_the_stack_execution_role_and_the_notebook_role()
+    {
+        var passes = TaskStatements().Where(s => s["Action"].AsList().Any(a => a.AsText() == "iam:PassRole")).ToList();
+
+        Assert.Equal(2, passes.Count);
+        Assert.Contains(passes, s => s["Resource"]!.ToJsonString().Contains("StackExecutionRole", StringComparison.Ordinal));
+        Assert.Contains(passes, s => s["Resource"]!.ToJsonString().Contains("portal-home-notebook-role-arn", StringComparison.Ordinal));
+        Assert.All(passes, s => Assert.NotNull(s["Condition"]!["StringEquals"]!["iam:PassedToService"]));
+    }
+
+    [Fact]
+    public void Sagemaker_calls_are_limited_to_tagged_notebooks_with_encrypted_volumes()
+    {
+        var create = TaskStatement("CreateTaggedEncryptedNotebooks")["Condition"]!["StringEquals"]!;
+        var drive = TaskStatement("DriveTaggedNotebooks")["Condition"]!["StringEquals"]!;
+
+        Assert.Equal("true", create["aws:RequestTag/portal-managed"].AsText());
+        Assert.NotNull(create["sagemaker:VolumeKmsKey"]);
+        Assert.Equal("true", drive["aws:ResourceTag/portal-managed"].AsText());
+    }
+
+    [Fact]
+    public void The_session_templates_are_published_under_templates()
+    {
+        Template.HasResourceProperties("Custom::CDKBucketDeployment", Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["DestinationBucketKeyPrefix"] = "templates/",
+        }));
+        Assert.Equal(
+            ["RegionFoundation.template.json", "SessionScheduler.template.json", "SessionWorkers.template.json"],
+            Directory.GetFiles(app.PublishedTemplates).Select(Path.GetFileName).Order());
+    }
+
+    [Theory]
+    [InlineData("Aws__TemplatesBaseUrl")]
+    [InlineData("Aws__CloudFormation__RoleArn")]
+    [InlineData("Aws__Notebook__RoleArn")]
+    [InlineData("Aws__Notebook__KmsKeyId")]
+    [InlineData("Aws__Foundation__HomeTransitGatewayId")]
+    [InlineData("Launch__DaskImage")]
+    [InlineData("Cloud__Provider")]
+    public void The_portal_container_is_configured_for_aws(string variable)
+    {
+        var container = Json.OnlyResource("AWS::ECS::TaskDefinition")["Properties"]!["ContainerDefinitions"]![0]!;
+
+        Assert.Contains(container["Environment"].AsList(), e => e["Name"].AsText() == variable);
+    }
+
+    [Fact]
+    public void Secrets_reach_the_container_from_secrets_manager_not_the_template()
+    {
+        var container = Json.OnlyResource("AWS::ECS::TaskDefinition")["Properties"]!["ContainerDefinitions"]![0]!;
+
+        Assert.Equal(["AzureAd__ClientSecret", "ConnectionStrings__Portal"], container["Secrets"].AsList().Select(s => s["Name"].AsText()).Order());
+        Assert.DoesNotContain(container["Environment"].AsList(), e => e["Name"].AsText()!.Contains("Secret", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_operator_supplies_certificate_and_entra_settings() =>
+        Assert.Equal(["CertificateArn", "EntraClientId", "EntraClientSecretArn", "EntraTenantId"], Json.ParameterNames.Where(p => p != "BootstrapVersion").Order());
+
+    private IEnumerable<JsonNode> TaskStatements() =>
+        Json.ResourcesOfType("AWS::IAM::Policy")
+            .Where(p => p.Key.StartsWith("PortalTaskTaskRoleDefaultPolicy", StringComparison.Ordinal))
+            .SelectMany(p => p.Value["Properties"]!["PolicyDocument"]!["Statement"].AsList());
+
+    private JsonNode TaskStatement(string sid) => Assert.Single(TaskStatements(), s => s["Sid"].AsText() == sid);
+}

@@ -1,0 +1,141 @@
+using Amazon.CDK.Assertions;
+using Portal.Cdk.Handlers;
+using Portal.Cdk.Tests.Support;
+
+namespace Portal.Cdk.Tests.Stacks;
+
+public sealed class RegionFoundationTests(SynthesizedApp app)
+{
+    private Template Template => app.Assertions("RegionFoundation");
+
+    private CfnTemplate Json => app["RegionFoundation"];
+
+    [Fact]
+    public void Fsx_is_persistent_2_at_the_minimum_size_with_our_key() =>
+        Template.HasResourceProperties("AWS::FSx::FileSystem", Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["FileSystemType"] = "LUSTRE",
+            ["StorageCapacity"] = 1200,
+            ["KmsKeyId"] = Match.AnyValue(),
+            ["LustreConfiguration"] = Match.ObjectLike(new Dictionary<string, object> { ["DeploymentType"] = "PERSISTENT_2" }),
+        }));
+
+    [Fact]
+    public void There_is_room_for_eight_dataset_associations() =>
+        Template.ResourceCountIs("AWS::FSx::DataRepositoryAssociation", 8);
+
+    [Theory]
+    [InlineData(new[] { "s3://era5-pds" }, new[] { "/us-east-1/era5-pds" }, 1)]
+    [InlineData(new[] { "s3://era5-pds", "s3://other/prefix" }, new[] { "/us-east-1/era5-pds", "/us-east-1/other/prefix" }, 2)]
+    [InlineData(new[] { "s3://a", "s3://b", "s3://c", "s3://d", "s3://e", "s3://f", "s3://g", "s3://h" }, new[] { "/a", "/b", "/c", "/d", "/e", "/f", "/g", "/h" }, 8)]
+    [InlineData(new[] { "s3://era5-pds", "s3://no-path" }, new[] { "/us-east-1/era5-pds" }, 1)]
+    [InlineData(new[] { "" }, new[] { "" }, 0)]
+    public void One_association_is_created_per_dataset_pair_in_order(string[] uris, string[] paths, int expected)
+    {
+        var intrinsics = Evaluator(uris, paths);
+        var created = Json.ResourcesOfType("AWS::FSx::DataRepositoryAssociation")
+            .Where(r => intrinsics.Condition(r.Value["Condition"].AsText()!))
+            .Select(r => (Uri: intrinsics.Text(r.Value["Properties"]!["DataRepositoryPath"]), Path: intrinsics.Text(r.Value["Properties"]!["FileSystemPath"])))
+            .ToList();
+
+        Assert.Equal(expected, created.Count);
+        Assert.Equal(uris.Zip(paths).Take(expected).Select(p => (p.First, p.Second)), created);
+    }
+
+    [Fact]
+    public void Each_association_waits_for_the_previous_one()
+    {
+        var associations = Json.ResourcesOfType("AWS::FSx::DataRepositoryAssociation").ToList();
+
+        for (var i = 1; i < associations.Count; i++)
+        {
+            Assert.Contains(associations[i - 1].Key, associations[i].Value["DependsOn"].AsList().Select(d => d.AsText()));
+        }
+    }
+
+    [Fact]
+    public void The_spoke_peers_with_the_home_transit_gateway_and_has_the_peering_accepted()
+    {
+        Template.HasResourceProperties("AWS::EC2::TransitGatewayPeeringAttachment", new Dictionary<string, object>
+        {
+            ["PeerRegion"] = new Dictionary<string, object> { ["Ref"] = "HomeRegion" },
+            ["PeerTransitGatewayId"] = new Dictionary<string, object> { ["Ref"] = "HomeTransitGatewayId" },
+            ["PeerAccountId"] = new Dictionary<string, object> { ["Ref"] = "AWS::AccountId" },
+            ["TransitGatewayId"] = Match.AnyValue(),
+            ["Tags"] = Match.AnyValue(),
+        });
+        Template.ResourceCountIs("Custom::PortalPeeringAcceptance", 1);
+        Template.HasResourceProperties("AWS::EC2::TransitGatewayRoute", new Dictionary<string, object>
+        {
+            ["DestinationCidrBlock"] = new Dictionary<string, object> { ["Ref"] = "HomeCidr" },
+            ["TransitGatewayAttachmentId"] = Match.AnyValue(),
+            ["TransitGatewayRouteTableId"] = Match.AnyValue(),
+        });
+    }
+
+    [Fact]
+    public void Workers_can_resolve_scheduler_names_through_the_home_zone() =>
+        Template.HasResourceProperties("Custom::PortalPrivateDnsAssociation", Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["HostedZoneId"] = new Dictionary<string, object> { ["Ref"] = "HomeHostedZoneId" },
+        }));
+
+    [Fact]
+    public void Every_worker_size_has_a_capacity_provider_that_starts_from_zero()
+    {
+        var providers = Json.ResourcesOfType("AWS::ECS::CapacityProvider").Select(p => p.Value["Properties"]!["Name"].AsText());
+        Assert.Equal(app.Settings.WorkerSizes.Select(s => "portal-" + s.Replace('.', '-')).Order(), providers.Order());
+        Assert.All(Json.ResourcesOfType("AWS::AutoScaling::AutoScalingGroup"), g => Assert.Equal("0", g.Value["Properties"]!["MinSize"].AsText()));
+        Template.HasResourceProperties("AWS::ECS::CapacityProvider", Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["AutoScalingGroupProvider"] = Match.ObjectLike(new Dictionary<string, object>
+            {
+                ["ManagedScaling"] = Match.ObjectLike(new Dictionary<string, object> { ["Status"] = "ENABLED" }),
+            }),
+        }));
+    }
+
+    [Fact]
+    public void Worker_instances_mount_fsx_at_slash_fsx()
+    {
+        var userData = Json.ResourcesOfType("AWS::EC2::LaunchTemplate").First().Value["Properties"]!["LaunchTemplateData"]!["UserData"]!["Fn::Base64"]!;
+        var script = new Intrinsics(new Dictionary<string, JsonNode>()).Text(userData);
+
+        Assert.Contains("mount -t lustre", script, StringComparison.Ordinal);
+        Assert.Contains("@tcp:/", script, StringComparison.Ordinal);
+        Assert.Contains(" /fsx\n", script, StringComparison.Ordinal);
+        Assert.Contains("ECS_CLUSTER=portal-workers", script, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_dask_image_parameter_is_stored_where_worker_sessions_read_it() =>
+        Template.HasResourceProperties("AWS::SSM::Parameter", Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["Name"] = "/portal/dask-image",
+            ["Value"] = new Dictionary<string, object> { ["Ref"] = "DaskImage" },
+        }));
+
+    [Fact]
+    public void The_vpc_has_flow_logs() => Template.ResourceCountIs("AWS::EC2::FlowLog", 1);
+
+    [Theory]
+    [InlineData("peering_acceptor.py")]
+    [InlineData("dns_association.py")]
+    public void Custom_resource_handlers_fit_inline_and_always_answer_cloudformation(string script)
+    {
+        var code = InlineHandlerConstruct.Read(script);
+
+        Assert.True(code.Length <= InlineHandlerConstruct.MaxInlineCodeLength);
+        Assert.Contains("cfnresponse.SUCCESS", code, StringComparison.Ordinal);
+        Assert.Contains("cfnresponse.FAILED", code, StringComparison.Ordinal);
+        Assert.Contains(Json.ResourcesOfType("AWS::Lambda::Function"), f => f.Value["Properties"]!["Code"]!["ZipFile"].AsText() == code);
+    }
+
+    private Intrinsics Evaluator(string[] uris, string[] paths) => new(
+        new Dictionary<string, JsonNode>
+        {
+            ["DatasetS3Uris"] = new JsonArray([.. uris.Select(u => (JsonNode)u)]),
+            ["DatasetFsxPaths"] = new JsonArray([.. paths.Select(p => (JsonNode)p)]),
+        },
+        conditions: Json.Conditions);
+}

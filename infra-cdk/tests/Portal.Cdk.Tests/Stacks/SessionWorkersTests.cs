@@ -1,0 +1,66 @@
+using Amazon.CDK.Assertions;
+using Portal.Cdk.Tests.Support;
+
+namespace Portal.Cdk.Tests.Stacks;
+
+public sealed class SessionWorkersTests(SynthesizedApp app)
+{
+    private Template Template => app.Assertions("SessionWorkers");
+
+    private CfnTemplate Json => app["SessionWorkers"];
+
+    [Fact]
+    public void Workers_join_the_scheduler_advertising_their_regions_pool()
+    {
+        var intrinsics = new Intrinsics(new Dictionary<string, JsonNode>
+        {
+            ["SchedulerAddress"] = "tcp://scheduler.s-4k7q2m9x1z.portal.internal:8786",
+            ["PoolName"] = "pool-us-east-1",
+            ["SessionId"] = "s-4k7q2m9x1z",
+        });
+        var container = Json.OnlyResource("AWS::ECS::TaskDefinition")["Properties"]!["ContainerDefinitions"]![0]!;
+
+        var command = intrinsics.Evaluate(container["Command"])!.AsArray().Select(c => c.AsText()).ToList();
+
+        Assert.Equal(["dask", "worker", "tcp://scheduler.s-4k7q2m9x1z.portal.internal:8786", "--resources", "pool-us-east-1=1"], command.Take(5));
+    }
+
+    [Fact]
+    public void Fsx_is_mounted_read_only_at_slash_fsx()
+    {
+        var task = Json.OnlyResource("AWS::ECS::TaskDefinition")["Properties"]!;
+        var mount = Assert.Single(task["ContainerDefinitions"]![0]!["MountPoints"].AsList(), m => m["ContainerPath"].AsText() == "/fsx");
+
+        Assert.True(mount["ReadOnly"].IsTrue());
+        Assert.Contains(task["Volumes"].AsList(), v => v["Name"].AsText() == mount["SourceVolume"].AsText() && v["Host"]!["SourcePath"].AsText() == "/fsx");
+    }
+
+    [Fact]
+    public void One_worker_per_instance_and_as_many_as_asked() =>
+        Template.HasResourceProperties("AWS::ECS::Service", Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["DesiredCount"] = new Dictionary<string, object> { ["Ref"] = "WorkerCount" },
+            ["PlacementConstraints"] = new object[] { new Dictionary<string, object> { ["Type"] = "distinctInstance" } },
+        }));
+
+    [Fact]
+    public void Every_allowed_worker_size_maps_to_a_capacity_provider_of_the_region()
+    {
+        var providers = app["RegionFoundation"].ResourcesOfType("AWS::ECS::CapacityProvider").Select(p => p.Value["Properties"]!["Name"].AsText()).ToHashSet();
+        var strategy = Json.OnlyResource("AWS::ECS::Service")["Properties"]!["CapacityProviderStrategy"]![0]!["CapacityProvider"];
+        var sizes = Json.Parameters["WorkerSize"]!["AllowedValues"].AsList().Select(s => s.AsText()!).ToList();
+
+        Assert.Contains("m5d.4xlarge", sizes);
+        Assert.All(sizes, size =>
+            Assert.Contains(new Intrinsics(new Dictionary<string, JsonNode> { ["WorkerSize"] = size }).Text(strategy), providers));
+    }
+
+    [Fact]
+    public void The_image_is_the_one_the_region_foundation_stores()
+    {
+        var image = Json.OnlyResource("AWS::ECS::TaskDefinition")["Properties"]!["ContainerDefinitions"]![0]!["Image"].AsText();
+        var parameter = app["RegionFoundation"].OnlyResource("AWS::SSM::Parameter")["Properties"]!["Name"].AsText();
+
+        Assert.Equal("{{resolve:ssm:" + parameter + "}}", image);
+    }
+}
