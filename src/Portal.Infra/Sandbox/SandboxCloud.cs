@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
@@ -125,7 +126,10 @@ internal sealed class SandboxCloud(
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var instance = await FindLiveAsync(db, SandboxResourceKind.NotebookInstance, region, instanceName, cancellationToken)
                        ?? throw new CloudOperationException("ValidationException", $"RecordNotFound: notebook instance {instanceName} does not exist.");
-        var token = Protector().Protect($"{region}|{instance.Name}", Options.PresignedUrlLifetime);
+        // The expiry travels inside the protected payload and is checked against the portal's clock: the time-limited
+        // protector of ASP.NET Core reads the machine clock, which a sandbox on a fake or shifted clock does not follow.
+        var expires = clock.GetUtcNow() + Options.PresignedUrlLifetime;
+        var token = Protector().Protect(string.Join('|', region.Value, instance.Name, expires.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)));
         return new Uri($"/sandbox/notebooks/{Uri.EscapeDataString(region.Value)}/{Uri.EscapeDataString(instance.Name)}?authToken={Uri.EscapeDataString(token)}", UriKind.Relative);
     }
 
@@ -176,14 +180,19 @@ internal sealed class SandboxCloud(
         string payload;
         try
         {
-            payload = Protector().Unprotect(authToken, out _);
+            payload = Protector().Unprotect(authToken);
         }
         catch (System.Security.Cryptography.CryptographicException)
         {
             return null;
         }
 
-        if (payload != $"{regionCode}|{instanceName}")
+        var parts = payload.Split('|');
+        if (parts.Length != 3
+            || parts[0] != regionCode.Value
+            || parts[1] != instanceName
+            || !long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var expiresAt)
+            || clock.GetUtcNow() >= DateTimeOffset.FromUnixTimeMilliseconds(expiresAt))
         {
             return null;
         }
@@ -196,7 +205,7 @@ internal sealed class SandboxCloud(
             : null;
     }
 
-    private ITimeLimitedDataProtector Protector() => dataProtection.CreateProtector(PresignPurpose).ToTimeLimitedDataProtector();
+    private IDataProtector Protector() => dataProtection.CreateProtector(PresignPurpose);
 
     private string NotebookStatus(SandboxResource instance)
     {
