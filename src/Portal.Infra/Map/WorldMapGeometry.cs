@@ -53,9 +53,6 @@ public sealed class WorldMapGeometry
         return new WorldMapGeometry(TopoJsonReader.Read(stream, CountriesObject), DefaultWidth, DefaultHeight);
     }
 
-    internal static WorldMapGeometry FromTopoJson(string json, string objectName, int width, int height) =>
-        new(TopoJsonReader.Read(json, objectName), width, height);
-
     /// <summary>Where a point on the globe lands in the view box (x to the right, y downwards).</summary>
     public (double X, double Y) Project(double latitude, double longitude)
     {
