@@ -129,6 +129,21 @@ public sealed class PortalStackTests(SynthesizedApp app)
     public void The_operator_supplies_certificate_and_entra_settings() =>
         Assert.Equal(["CertificateArn", "EntraClientId", "EntraClientSecretArn", "EntraTenantId"], Json.ParameterNames.Where(p => p != "BootstrapVersion").Order());
 
+    [Fact]
+    public void The_portal_image_is_built_from_its_dockerfile_with_only_the_sources_it_needs()
+    {
+        var assets = JsonNode.Parse(File.ReadAllText(Path.Combine(app.AssemblyDirectory, "PortalStack.assets.json")))!["dockerImages"]!.AsObject();
+        var portal = Assert.Single(assets, a => a.Value!["source"]!["dockerFile"].AsText() == "docker/portal/Dockerfile").Value!;
+        var context = Path.Combine(app.AssemblyDirectory, portal["source"]!["directory"].AsText()!);
+
+        Assert.True(File.Exists(Path.Combine(context, "docker", "portal", "Dockerfile")));
+        Assert.True(File.Exists(Path.Combine(context, "src", "Portal.Web", "Portal.Web.csproj")));
+        Assert.True(File.Exists(Path.Combine(context, "Directory.Packages.props")));
+        Assert.False(Directory.Exists(Path.Combine(context, "infra-cdk")));
+        Assert.False(Directory.Exists(Path.Combine(context, "artifacts")));
+        Assert.Empty(Directory.GetDirectories(context, "obj", SearchOption.AllDirectories));
+    }
+
     private IEnumerable<JsonNode> TaskStatements() =>
         Json.ResourcesOfType("AWS::IAM::Policy")
             .Where(p => p.Key.StartsWith("PortalTaskTaskRoleDefaultPolicy", StringComparison.Ordinal))
