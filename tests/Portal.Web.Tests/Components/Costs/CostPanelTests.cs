@@ -1,0 +1,37 @@
+using Bunit;
+using Portal.Domain.Costs;
+using Portal.Domain.Regions;
+using Portal.Web.Components.Costs;
+using Portal.Web.Tests.Support;
+
+namespace Portal.Web.Tests.Components.Costs;
+
+public sealed class CostPanelTests : PortalTestContext
+{
+    private static readonly RegionCode London = RegionCode.Parse("eu-west-2");
+
+    [Fact]
+    public void Says_it_is_loading_before_prices_arrive()
+    {
+        var cut = Render<CostPanel>();
+
+        Assert.Contains("Loading prices", cut.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Marks_unpriced_items_and_calls_the_total_a_lower_bound()
+    {
+        var estimate = new CostEstimate(
+            [new RegionCost(London, RegionRole.Home, [new CostLine("Notebook", 1, "instance-hour", null, false), new CostLine("Scheduler", 1, "vCPU-hour", 0.5m, true)])],
+            3,
+            new DateOnly(2026, 5, 8),
+            "Test prices");
+
+        var cut = Render<CostPanel>(p => p.Add(x => x.Estimate, estimate));
+
+        Assert.Equal("$0.50", cut.Find("[data-testid=cost-hourly]").TextContent);
+        Assert.Equal("$1.50", cut.Find("[data-testid=cost-total]").TextContent);
+        Assert.Contains("(no price)", cut.Markup, StringComparison.Ordinal);
+        Assert.Contains("lower bound", cut.Find("[data-testid=prices-as-of]").TextContent, StringComparison.Ordinal);
+    }
+}

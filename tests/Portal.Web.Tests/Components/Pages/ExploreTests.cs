@@ -1,0 +1,93 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Portal.Web.Components.Pages.Explore;
+using Portal.Web.Tests.Support;
+
+namespace Portal.Web.Tests.Components.Pages;
+
+public sealed class ExploreTests : PortalTestContext
+{
+    public ExploreTests()
+        : base(context =>
+        {
+            context.Services.AddPortalPageServices(new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero)));
+            context.AddAuthorization().SetAuthorized("ada");
+        })
+    {
+    }
+
+    private InMemorySessionStore Store => (InMemorySessionStore)Services.GetRequiredService<Portal.Domain.Sessions.ISessionStore>();
+
+    private static string Text(IRenderedComponent<Explore> cut, string testId) => cut.Find($"[data-testid={testId}]").TextContent.Trim();
+
+    [Fact]
+    public void Launch_stays_disabled_until_a_dataset_is_selected()
+    {
+        var cut = Render<Explore>();
+
+        Assert.True(cut.Find("[data-testid=launch]").HasAttribute("disabled"));
+        Assert.Equal("Select at least one dataset on the map.", Text(cut, "error-Datasets"));
+
+        cut.Find("[data-testid=map-marker-era5]").Click();
+
+        Assert.False(cut.Find("[data-testid=launch]").HasAttribute("disabled"));
+        Assert.Empty(cut.FindAll("[data-testid=error-Datasets]"));
+    }
+
+    [Fact]
+    public void Selecting_a_dataset_adds_its_region_to_the_cost_breakdown()
+    {
+        var cut = Render<Explore>();
+        Assert.Empty(cut.FindAll("[data-testid=cost-region-us-west-2]"));
+
+        cut.Find("[data-testid=map-marker-cmip6]").Click();
+
+        Assert.NotNull(cut.Find("[data-testid=cost-region-us-west-2]"));
+        Assert.Equal("true", cut.Find("[data-testid=map-marker-cmip6]").GetAttribute("aria-checked"));
+    }
+
+    [Fact]
+    public void The_cost_follows_the_worker_count_and_the_hours()
+    {
+        var cut = Render<Explore>();
+        cut.Find("[data-testid=map-marker-era5]").Click();
+
+        // Bundled snapshot: eu-west-2 scheduler 0.04656 + 4 x 0.00511, notebook 0.453; us-east-1 m5d.4xlarge 0.904, TGW 0.05.
+        Assert.Equal("$2.38", Text(cut, "cost-hourly"));
+        Assert.Equal("$9.51", Text(cut, "cost-total"));
+
+        cut.Find("#f-workers").Input("10");
+        Assert.Equal("$9.61", Text(cut, "cost-hourly"));
+
+        cut.Find("#f-hours").Input("10");
+        Assert.Equal("$96.10", Text(cut, "cost-total"));
+        Assert.Contains("For 10 hours", cut.Find("[data-testid=cost-panel]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Prices as of 2026-05-08", Text(cut, "prices-as-of"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Launch_stores_the_session_for_the_signed_in_user_and_opens_its_page()
+    {
+        var cut = Render<Explore>();
+        cut.Find("[data-testid=map-marker-era5]").Click();
+
+        cut.Find("[data-testid=launch]").Click();
+
+        var session = Assert.Single(Store.Sessions);
+        Assert.Equal("ada", session.Owner);
+        Assert.EndsWith($"/sessions/{session.Id}", Services.GetRequiredService<NavigationManager>().Uri, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Inputs_stay_disabled_until_the_circuit_is_interactive()
+    {
+        SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+
+        var cut = Render<Explore>();
+
+        Assert.True(cut.Find("[data-testid=launch]").HasAttribute("disabled"));
+        Assert.True(cut.Find("#f-workers").Closest("fieldset")!.HasAttribute("disabled"));
+    }
+}
