@@ -11,8 +11,13 @@ public static class ExternalTools
     public const string AccessKey = "AKIAPORTALTEST000001";
     public const string SecretKey = "portal/test/secret+key/0000000000000000000";
 
-    private static readonly Lazy<string?> Python = new(() => Probe("python3", ["-c", "import boto3, botocore"]));
-    private static readonly Lazy<string?> Cli = new(() => Probe("aws", ["--version"]));
+    /// <summary>python3 on PATH first; <c>PORTAL_AWS_PYTHON</c> overrides it, <c>/usr/bin/python3</c> (Debian's python3-boto3) is the fallback.</summary>
+    private static readonly Lazy<string?> Python = new(() => FirstWorking(
+        [Environment.GetEnvironmentVariable("PORTAL_AWS_PYTHON"), "python3", "/usr/bin/python3"], ["-c", "import boto3, botocore"]));
+
+    /// <summary>aws on PATH first; <c>PORTAL_AWS_CLI</c> overrides it, <c>/usr/bin/aws</c> (Debian's awscli) is the fallback.</summary>
+    private static readonly Lazy<string?> Cli = new(() => FirstWorking(
+        [Environment.GetEnvironmentVariable("PORTAL_AWS_CLI"), "aws", "/usr/bin/aws"], ["--version"]));
 
     public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
@@ -78,6 +83,9 @@ public static class ExternalTools
         Assert.Skip(message);
         return string.Empty;
     }
+
+    private static string? FirstWorking(string?[] candidates, string[] arguments) =>
+        candidates.Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => Probe(c!, arguments)).FirstOrDefault(found => found is not null);
 
     private static string? Probe(string file, string[] arguments)
     {
