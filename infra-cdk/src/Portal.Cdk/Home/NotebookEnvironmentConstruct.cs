@@ -54,7 +54,6 @@ internal sealed class NotebookEnvironmentConstruct : Construct
             Actions = ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
             Resources = [Fn.Sub("arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/sagemaker/NotebookInstances:*")],
         }));
-        _ = props.Key.GrantEncryptDecrypt(Role);
 
         LifecycleConfig = new CfnNotebookInstanceLifecycleConfig(this, "LifecycleConfig", new CfnNotebookInstanceLifecycleConfigProps
         {
