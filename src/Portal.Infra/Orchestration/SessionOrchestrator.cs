@@ -88,13 +88,26 @@ internal sealed partial class SessionOrchestrator(
         {
             if (step.Status == StepStatus.Pending)
             {
+                // The step is recorded as started before the cloud is asked: a stop that lands while the create is in
+                // flight then finds it in progress and deletes the stack, instead of forgetting a step still pending.
+                var now = clock.GetUtcNow();
+                session = await ChangeAsync(session, s => s.StartStep(spec.StackName, now), $"Creating stack {spec.StackName}.",
+                    cancellationToken, spec.StackName, spec.Region);
+                if (session.State != SessionState.Provisioning)
+                {
+                    return false;
+                }
+
                 var outcome = await stacks.CreateStackAsync(
                     new StackCreateRequest(spec.Region, spec.StackName, spec.Template, spec.Parameters, SessionTags.For(session), spec.StackName + "-create"),
                     cancellationToken);
-                var now = clock.GetUtcNow();
-                session = await ChangeAsync(session, s => s.StartStep(spec.StackName, now),
-                    outcome.AlreadyExisted ? $"Stack {spec.StackName} already exists; following it." : $"Creating stack {spec.StackName}.",
-                    cancellationToken, spec.StackName, spec.Region);
+                if (outcome.AlreadyExisted)
+                {
+                    await store.AppendEventsAsync(
+                        [new SessionEvent(session.Id, clock.GetUtcNow(), spec.StackName, spec.Region, $"Stack {spec.StackName} already exists; following it.")],
+                        cancellationToken);
+                }
+
                 return true;
             }
 
@@ -106,7 +119,8 @@ internal sealed partial class SessionOrchestrator(
             var description = await stacks.DescribeStackAsync(spec.Region, spec.StackName, cancellationToken);
             if (description is null)
             {
-                // Not visible yet (eventual consistency) or lost before the create was recorded: create again, idempotently.
+                // Not visible yet (eventual consistency), or the portal stopped between recording the step and asking
+                // the cloud: create again, idempotently.
                 await stacks.CreateStackAsync(
                     new StackCreateRequest(spec.Region, spec.StackName, spec.Template, spec.Parameters, SessionTags.For(session), spec.StackName + "-create"),
                     cancellationToken);
@@ -168,18 +182,29 @@ internal sealed partial class SessionOrchestrator(
     {
         var spec = plan.Notebook;
         var step = session.Step(spec.InstanceName);
+        NotebookInstanceRequest CreateRequest() => new(
+            spec.Region, spec.InstanceName, spec.InstanceType, SessionTags.For(session), notebookWriter.Write(session, plan, urls.BaseUri));
         try
         {
             if (step.Status == StepStatus.Pending)
             {
-                var document = notebookWriter.Write(session, plan, urls.BaseUri);
-                var outcome = await notebooks.CreateNotebookInstanceAsync(
-                    new NotebookInstanceRequest(spec.Region, spec.InstanceName, spec.InstanceType, SessionTags.For(session), document),
-                    cancellationToken);
+                // Started before the cloud is asked, as for stacks: a stop in between then stops and deletes the instance.
                 var now = clock.GetUtcNow();
-                await ChangeAsync(session, s => s.StartStep(spec.InstanceName, now),
-                    outcome.AlreadyExisted ? $"Notebook instance {spec.InstanceName} already exists; following it." : $"Creating notebook instance {spec.InstanceName} ({spec.InstanceType}).",
-                    cancellationToken, spec.InstanceName, spec.Region);
+                session = await ChangeAsync(session, s => s.StartStep(spec.InstanceName, now),
+                    $"Creating notebook instance {spec.InstanceName} ({spec.InstanceType}).", cancellationToken, spec.InstanceName, spec.Region);
+                if (session.State != SessionState.Provisioning)
+                {
+                    return false;
+                }
+
+                var outcome = await notebooks.CreateNotebookInstanceAsync(CreateRequest(), cancellationToken);
+                if (outcome.AlreadyExisted)
+                {
+                    await store.AppendEventsAsync(
+                        [new SessionEvent(session.Id, clock.GetUtcNow(), spec.InstanceName, spec.Region, $"Notebook instance {spec.InstanceName} already exists; following it.")],
+                        cancellationToken);
+                }
+
                 return true;
             }
 
@@ -189,8 +214,15 @@ internal sealed partial class SessionOrchestrator(
             }
 
             var description = await notebooks.DescribeNotebookInstanceAsync(spec.Region, spec.InstanceName, cancellationToken);
+            if (description is null)
+            {
+                // As for stacks: not visible yet, or never asked for because the portal stopped in between.
+                await notebooks.CreateNotebookInstanceAsync(CreateRequest(), cancellationToken);
+                return true;
+            }
+
             var at = clock.GetUtcNow();
-            switch (description?.Status)
+            switch (description.Status)
             {
                 case NotebookStatuses.InService:
                     await ChangeAsync(session, s =>
