@@ -25,6 +25,7 @@ internal sealed class AwsNotebookService(
         var tags = AwsNaming.WithManagedTag(request.Tags).Select(t => new Tag { Key = t.Key, Value = t.Value }).ToList();
         var lifecycleConfigName = AwsNaming.LifecycleConfigName(request.InstanceName);
         var content = NotebookLifecycleScript.BuildContent(request.Notebook);
+        var onStart = await SharedOnStartAsync(client, request.Region, settings.SharedLifecycleConfigName, cancellationToken);
 
         try
         {
@@ -33,6 +34,7 @@ internal sealed class AwsNotebookService(
                 {
                     NotebookInstanceLifecycleConfigName = lifecycleConfigName,
                     OnCreate = [new NotebookInstanceLifecycleHook { Content = content }],
+                    OnStart = onStart,
                     Tags = tags,
                 },
                 cancellationToken);
@@ -194,6 +196,32 @@ internal sealed class AwsNotebookService(
         {
             // The script is only needed at creation; a leftover configuration costs nothing and blocks nothing.
             AwsLog.LifecycleConfigNotDeleted(logger, lifecycleConfigName, region.Value, ex.ErrorCode);
+        }
+    }
+
+    /// <summary>The OnStart hooks of the shared configuration, to run on this instance too; null when none is configured.</summary>
+    private async Task<IReadOnlyList<NotebookInstanceLifecycleHook>?> SharedOnStartAsync(
+        IAmazonSageMaker client, RegionCode region, string? sharedName, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(sharedName))
+        {
+            return null;
+        }
+
+        try
+        {
+            var shared = await client.DescribeNotebookInstanceLifecycleConfigAsync(
+                new DescribeNotebookInstanceLifecycleConfigRequest { NotebookInstanceLifecycleConfigName = sharedName }, cancellationToken);
+            return shared.OnStart is { Count: > 0 } hooks ? hooks : null;
+        }
+        catch (AwsServiceException ex) when (ex.ErrorCode == "ValidationException")
+        {
+            throw Fail(ex, $"The lifecycle configuration {sharedName} (Aws:Notebook:SharedLifecycleConfigName) does not exist in {region}: "
+                + "deploy the HomeFoundation stack there, or clear the setting.");
+        }
+        catch (AwsServiceException ex)
+        {
+            throw Fail(ex, null);
         }
     }
 

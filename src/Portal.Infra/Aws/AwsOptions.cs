@@ -125,6 +125,13 @@ public sealed class AwsNotebookOptions
     [RegularExpression("^(Enabled|Disabled)$")]
     public string RootAccess { get; set; } = "Disabled";
 
+    /// <summary>
+    /// A lifecycle configuration whose OnStart script every notebook instance must run (HomeFoundation's
+    /// <c>portal-dask-client</c>, which installs the pinned Dask client). An instance takes one configuration, so the
+    /// portal copies that OnStart into the instance's own configuration next to the OnCreate that places the notebook.
+    /// </summary>
+    public string? SharedLifecycleConfigName { get; set; }
+
     /// <summary>Defaults to notebook-al2-v3.</summary>
     public string PlatformIdentifier { get; set; } = "notebook-al2-v3";
 }

@@ -10,6 +10,11 @@ internal sealed class AmazonSageMakerClient(AwsJsonTransport transport) : IAmazo
         transport.InvokeAsync<CreateNotebookInstanceLifecycleConfigRequest, CreateNotebookInstanceLifecycleConfigResponse>(
             "CreateNotebookInstanceLifecycleConfig", request, cancellationToken);
 
+    public Task<DescribeNotebookInstanceLifecycleConfigResponse> DescribeNotebookInstanceLifecycleConfigAsync(
+        DescribeNotebookInstanceLifecycleConfigRequest request, CancellationToken cancellationToken = default) =>
+        transport.InvokeAsync<DescribeNotebookInstanceLifecycleConfigRequest, DescribeNotebookInstanceLifecycleConfigResponse>(
+            "DescribeNotebookInstanceLifecycleConfig", request, cancellationToken);
+
     public Task<DeleteNotebookInstanceLifecycleConfigResponse> DeleteNotebookInstanceLifecycleConfigAsync(
         DeleteNotebookInstanceLifecycleConfigRequest request, CancellationToken cancellationToken = default) =>
         transport.InvokeAsync<DeleteNotebookInstanceLifecycleConfigRequest, DeleteNotebookInstanceLifecycleConfigResponse>(

@@ -6,6 +6,9 @@ public interface IAmazonSageMaker
     Task<CreateNotebookInstanceLifecycleConfigResponse> CreateNotebookInstanceLifecycleConfigAsync(
         CreateNotebookInstanceLifecycleConfigRequest request, CancellationToken cancellationToken = default);
 
+    Task<DescribeNotebookInstanceLifecycleConfigResponse> DescribeNotebookInstanceLifecycleConfigAsync(
+        DescribeNotebookInstanceLifecycleConfigRequest request, CancellationToken cancellationToken = default);
+
     Task<DeleteNotebookInstanceLifecycleConfigResponse> DeleteNotebookInstanceLifecycleConfigAsync(
         DeleteNotebookInstanceLifecycleConfigRequest request, CancellationToken cancellationToken = default);
 

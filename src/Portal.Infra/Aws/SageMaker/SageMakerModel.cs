@@ -33,6 +33,26 @@ public sealed class CreateNotebookInstanceLifecycleConfigResponse : AmazonWebSer
     public string? NotebookInstanceLifecycleConfigArn { get; set; }
 }
 
+public sealed class DescribeNotebookInstanceLifecycleConfigRequest
+{
+    public string? NotebookInstanceLifecycleConfigName { get; set; }
+}
+
+public sealed class DescribeNotebookInstanceLifecycleConfigResponse : AmazonWebServiceResponse
+{
+    public string? NotebookInstanceLifecycleConfigArn { get; set; }
+
+    public string? NotebookInstanceLifecycleConfigName { get; set; }
+
+    public IReadOnlyList<NotebookInstanceLifecycleHook>? OnCreate { get; set; }
+
+    public IReadOnlyList<NotebookInstanceLifecycleHook>? OnStart { get; set; }
+
+    public DateTime? LastModifiedTime { get; set; }
+
+    public DateTime? CreationTime { get; set; }
+}
+
 public sealed class DeleteNotebookInstanceLifecycleConfigRequest
 {
     public string? NotebookInstanceLifecycleConfigName { get; set; }

@@ -13,7 +13,7 @@ public sealed class IamPolicyTests
     [
         "cloudformation:CreateStack", "cloudformation:UpdateStack", "cloudformation:DeleteStack", "cloudformation:DescribeStacks",
         "cloudformation:DescribeStackEvents", "cloudformation:ListStacks",
-        "sagemaker:CreateNotebookInstanceLifecycleConfig", "sagemaker:DeleteNotebookInstanceLifecycleConfig", "sagemaker:CreateNotebookInstance",
+        "sagemaker:CreateNotebookInstanceLifecycleConfig", "sagemaker:DeleteNotebookInstanceLifecycleConfig", "sagemaker:DescribeNotebookInstanceLifecycleConfig", "sagemaker:CreateNotebookInstance",
         "sagemaker:DescribeNotebookInstance", "sagemaker:StartNotebookInstance", "sagemaker:StopNotebookInstance", "sagemaker:DeleteNotebookInstance",
         "sagemaker:CreatePresignedNotebookInstanceUrl", "sagemaker:AddTags",
         "fsx:DescribeFileSystems", "fsx:DescribeDataRepositoryAssociations", "fsx:CreateDataRepositoryAssociation",

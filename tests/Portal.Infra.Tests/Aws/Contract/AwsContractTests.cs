@@ -78,6 +78,32 @@ public sealed class AwsNotebookServiceContractTests : NotebookServiceContract
     }
 
     [Fact]
+    public async Task The_shared_dask_client_on_start_script_runs_on_the_instance_too()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        _cloud!.SageMaker.SeedLifecycleConfig("eu-west-2", "portal-dask-client", "#!/bin/bash\necho dask client\n");
+        await using var services = AwsTestHost.Build(
+            _cloud.Endpoint, settings: new Dictionary<string, string?> { ["Aws:Notebook:SharedLifecycleConfigName"] = "portal-dask-client" });
+
+        await services.GetRequiredService<INotebookService>().CreateNotebookInstanceAsync(Request("portal-n12"), ct);
+
+        Assert.Equal("#!/bin/bash\necho dask client\n", _cloud.SageMaker.OnStartScript("eu-west-2", "portal-n12-files"));
+        Assert.NotNull(_cloud.SageMaker.LifecycleScript("eu-west-2", "portal-n12-files"));
+    }
+
+    [Fact]
+    public async Task A_missing_shared_configuration_is_named_in_the_error()
+    {
+        await using var services = AwsTestHost.Build(
+            _cloud!.Endpoint, settings: new Dictionary<string, string?> { ["Aws:Notebook:SharedLifecycleConfigName"] = "portal-dask-client" });
+
+        var error = await Assert.ThrowsAsync<CloudOperationException>(() => services.GetRequiredService<INotebookService>()
+            .CreateNotebookInstanceAsync(Request("portal-n13"), TestContext.Current.CancellationToken));
+
+        Assert.Contains("portal-dask-client (Aws:Notebook:SharedLifecycleConfigName) does not exist in eu-west-2", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_reached_instance_quota_reads_as_a_quota_message()
     {
         var request = Request("portal-n10") with { InstanceType = "ml.p4d.24xlarge" };

@@ -19,6 +19,26 @@ public sealed class FakeSageMaker(TimeProvider time)
     private readonly Lock _lock = new();
     private readonly Dictionary<(string Region, string Name), FakeInstance> _instances = [];
     private readonly Dictionary<(string Region, string Name), string> _lifecycleScripts = [];
+    private readonly Dictionary<(string Region, string Name), string> _onStartScripts = [];
+
+    /// <summary>Adds a configuration made outside the portal (as HomeFoundation's shared one is), with an OnStart script.</summary>
+    public void SeedLifecycleConfig(string region, string name, string onStartScript)
+    {
+        lock (_lock)
+        {
+            _lifecycleScripts[(region, name)] = string.Empty;
+            _onStartScripts[(region, name)] = onStartScript;
+        }
+    }
+
+    /// <summary>The decoded OnStart script of a lifecycle configuration.</summary>
+    public string? OnStartScript(string region, string name)
+    {
+        lock (_lock)
+        {
+            return _onStartScripts.GetValueOrDefault((region, name));
+        }
+    }
 
     /// <summary>The decoded OnCreate script of a lifecycle configuration.</summary>
     public string? LifecycleScript(string region, string name)
@@ -50,6 +70,7 @@ public sealed class FakeSageMaker(TimeProvider time)
             {
                 "CreateNotebookInstanceLifecycleConfig" => CreateLifecycleConfig(region, request),
                 "DeleteNotebookInstanceLifecycleConfig" => DeleteLifecycleConfig(region, request),
+                "DescribeNotebookInstanceLifecycleConfig" => DescribeLifecycleConfig(region, request),
                 "CreateNotebookInstance" => Create(region, request),
                 "DescribeNotebookInstance" => WithInstance(region, request, Describe),
                 "StopNotebookInstance" => WithInstance(region, request, Stop),
@@ -75,7 +96,33 @@ public sealed class FakeSageMaker(TimeProvider time)
         }
 
         _lifecycleScripts[(region, name)] = Encoding.UTF8.GetString(Convert.FromBase64String(content));
+        if (request["OnStart"] is JsonArray { Count: > 0 } onStart)
+        {
+            _onStartScripts[(region, name)] = Encoding.UTF8.GetString(Convert.FromBase64String((string)onStart[0]!["Content"]!));
+        }
         return Ok(new JsonObject { ["NotebookInstanceLifecycleConfigArn"] = $"arn:aws:sagemaker:{region}:123456789012:notebook-instance-lifecycle-config/{name}" });
+    }
+
+    private CannedResponse DescribeLifecycleConfig(string region, JsonObject request)
+    {
+        var name = (string)request["NotebookInstanceLifecycleConfigName"]!;
+        if (!_lifecycleScripts.ContainsKey((region, name)))
+        {
+            return Error("ValidationException", $"Unable to describe Notebook Instance Lifecycle Config {name}");
+        }
+
+        var body = new JsonObject
+        {
+            ["NotebookInstanceLifecycleConfigArn"] = $"arn:aws:sagemaker:{region}:123456789012:notebook-instance-lifecycle-config/{name}",
+            ["NotebookInstanceLifecycleConfigName"] = name,
+            ["CreationTime"] = 1746100800.0,
+        };
+        if (_onStartScripts.TryGetValue((region, name), out var onStart))
+        {
+            body["OnStart"] = new JsonArray(new JsonObject { ["Content"] = Convert.ToBase64String(Encoding.UTF8.GetBytes(onStart)) });
+        }
+
+        return Ok(body);
     }
 
     private CannedResponse DeleteLifecycleConfig(string region, JsonObject request)

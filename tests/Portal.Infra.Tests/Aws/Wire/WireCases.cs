@@ -108,13 +108,20 @@ public static class WireCases
                 "s2-workers-us-west-2"), ct), "cloudformation"),
 
         new("SageMaker.CreateNotebookInstanceLifecycleConfig", "sagemaker", Cfn, "create_notebook_instance_lifecycle_config", """
-            {"NotebookInstanceLifecycleConfigName": "portal-s1-nb-files", "OnCreate": [{"Content": "IyEvYmluL2Jhc2gK"}], "Tags": [{"Key": "portal-managed", "Value": "true"}]}
+            {"NotebookInstanceLifecycleConfigName": "portal-s1-nb-files", "OnCreate": [{"Content": "IyEvYmluL2Jhc2gK"}], "OnStart": [{"Content": "IyEvYmluL2Jhc2gKZWNobwo="}], "Tags": [{"Key": "portal-managed", "Value": "true"}]}
             """, (sp, ct) => Client<IAmazonSageMaker>(sp, Cfn).CreateNotebookInstanceLifecycleConfigAsync(new CreateNotebookInstanceLifecycleConfigRequest
         {
             NotebookInstanceLifecycleConfigName = "portal-s1-nb-files",
             OnCreate = [new NotebookInstanceLifecycleHook { Content = "IyEvYmluL2Jhc2gK" }],
+            OnStart = [new NotebookInstanceLifecycleHook { Content = "IyEvYmluL2Jhc2gKZWNobwo=" }],
             Tags = [new SmTag { Key = "portal-managed", Value = "true" }],
         }, ct), "sagemaker"),
+
+        new("SageMaker.DescribeNotebookInstanceLifecycleConfig", "sagemaker", Cfn, "describe_notebook_instance_lifecycle_config",
+            """{"NotebookInstanceLifecycleConfigName": "portal-dask-client"}""",
+            (sp, ct) => Client<IAmazonSageMaker>(sp, Cfn).DescribeNotebookInstanceLifecycleConfigAsync(
+                new DescribeNotebookInstanceLifecycleConfigRequest { NotebookInstanceLifecycleConfigName = "portal-dask-client" }, ct),
+            "sagemaker"),
 
         new("SageMaker.CreateNotebookInstance", "sagemaker", Cfn, "create_notebook_instance", """
             {"NotebookInstanceName": "portal-s1-nb", "InstanceType": "ml.t3.2xlarge", "SubnetId": "subnet-0abc1234def567890",
