@@ -128,7 +128,7 @@ internal sealed partial class SessionOrchestrator(
             }
 
             var events = await stacks.DescribeStackEventsAsync(spec.Region, spec.StackName, cancellationToken);
-            await store.AppendEventsAsync([.. events.Select(e => ToSessionEvent(session, spec, e))], cancellationToken);
+            await AppendStackEventsAsync(session, spec, events, cancellationToken);
             var at = clock.GetUtcNow();
             if (StackStatuses.IsCreated(description.Status))
             {
@@ -307,7 +307,7 @@ internal sealed partial class SessionOrchestrator(
 
         var spec = new StackSpec(step.Kind, step.Region, step.ResourceName, string.Empty, new Dictionary<string, string>());
         var events = await stacks.DescribeStackEventsAsync(step.Region, step.ResourceName, cancellationToken);
-        await store.AppendEventsAsync([.. events.Select(e => ToSessionEvent(session, spec, e))], cancellationToken);
+        await AppendStackEventsAsync(session, spec, events, cancellationToken);
         if (description.Status != StackStatuses.DeleteInProgress)
         {
             await stacks.DeleteStackAsync(step.Region, step.ResourceName, step.ResourceName + "-delete", cancellationToken);
@@ -381,6 +381,13 @@ internal sealed partial class SessionOrchestrator(
         await notifier.PublishAsync(current.Id);
         return saved ?? current;
     }
+
+    /// <summary>
+    /// Stores a stack's events oldest first: they arrive newest first (CloudFormation's order), and the timeline sorts
+    /// events of the same instant by the order they were stored in.
+    /// </summary>
+    private Task AppendStackEventsAsync(Session session, StackSpec spec, IReadOnlyList<StackEvent> newestFirst, CancellationToken cancellationToken) =>
+        store.AppendEventsAsync([.. newestFirst.Reverse().Select(e => ToSessionEvent(session, spec, e))], cancellationToken);
 
     private static SessionEvent ToSessionEvent(Session session, StackSpec spec, StackEvent e) =>
         new(session.Id, e.Timestamp, spec.StackName, spec.Region,
