@@ -1,0 +1,47 @@
+using Portal.Domain.Cloud;
+using Portal.Domain.Regions;
+
+namespace Portal.Infra.Tests.Orchestration;
+
+/// <summary>
+/// Passes every call to the real deployer, with hooks around stack creation: a hook can throw (the cloud refused, the
+/// portal died) or act in between (a user pressed Stop while the call was in flight).
+/// </summary>
+internal sealed class InterceptingStackDeployer(IStackDeployer inner) : IStackDeployer
+{
+    private int _createCalls;
+
+    /// <summary>Runs before the create reaches the cloud; throwing stops it there.</summary>
+    public Func<StackCreateRequest, Task>? BeforeCreate { get; set; }
+
+    /// <summary>Runs after the cloud accepted the create, before the caller sees the answer.</summary>
+    public Func<StackCreateRequest, Task>? AfterCreate { get; set; }
+
+    public int CreateCalls => Volatile.Read(ref _createCalls);
+
+    public async Task<CreateOutcome> CreateStackAsync(StackCreateRequest request, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _createCalls);
+        if (BeforeCreate is not null)
+        {
+            await BeforeCreate(request);
+        }
+
+        var outcome = await inner.CreateStackAsync(request, cancellationToken);
+        if (AfterCreate is not null)
+        {
+            await AfterCreate(request);
+        }
+
+        return outcome;
+    }
+
+    public Task<StackDescription?> DescribeStackAsync(RegionCode region, string stackName, CancellationToken cancellationToken) =>
+        inner.DescribeStackAsync(region, stackName, cancellationToken);
+
+    public Task<IReadOnlyList<StackEvent>> DescribeStackEventsAsync(RegionCode region, string stackName, CancellationToken cancellationToken) =>
+        inner.DescribeStackEventsAsync(region, stackName, cancellationToken);
+
+    public Task DeleteStackAsync(RegionCode region, string stackName, string clientRequestToken, CancellationToken cancellationToken) =>
+        inner.DeleteStackAsync(region, stackName, clientRequestToken, cancellationToken);
+}
