@@ -10,6 +10,7 @@ using Portal.Domain.Datasets;
 using Portal.Domain.LaunchPlans;
 using Portal.Domain.Regions;
 using Portal.Domain.Sessions;
+using Portal.Infra.Aws;
 using Portal.Infra.Notebooks;
 using Portal.Infra.Orchestration;
 using Portal.Infra.Persistence;
@@ -88,6 +89,10 @@ public static class InfraServiceCollectionExtensions
             services.AddSingleton<IStackDeployer>(sp => sp.GetRequiredService<SandboxCloud>());
             services.AddSingleton<INotebookService>(sp => sp.GetRequiredService<SandboxCloud>());
             services.AddSingleton(new CloudInfo(CloudOptions.Sandbox, IsSandbox: true));
+        }
+        else if (string.Equals(provider, CloudOptions.Aws, StringComparison.OrdinalIgnoreCase))
+        {
+            services.AddAwsCloud(configuration);
         }
         else
         {

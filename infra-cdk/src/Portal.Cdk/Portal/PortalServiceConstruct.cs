@@ -83,9 +83,9 @@ internal sealed class PortalServiceConstruct : Construct
             DeregistrationDelay = Duration.Seconds(30),
             HealthCheck = new Amazon.CDK.AWS.ElasticLoadBalancingV2.HealthCheck
             {
-                // "/" answers 200 or a redirect to sign-in once the app is up.
-                Path = "/",
-                HealthyHttpCodes = "200-399",
+                // The portal's own health endpoint: anonymous, and it checks the database too.
+                Path = "/healthz",
+                HealthyHttpCodes = "200",
                 Interval = Duration.Seconds(30),
             },
         });

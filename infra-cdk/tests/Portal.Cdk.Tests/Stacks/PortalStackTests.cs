@@ -43,6 +43,15 @@ public sealed class PortalStackTests(SynthesizedApp app)
     }
 
     [Fact]
+    public void The_load_balancer_checks_the_portals_health_endpoint()
+    {
+        var properties = Json.OnlyResource("AWS::ElasticLoadBalancingV2::TargetGroup")["Properties"]!;
+
+        Assert.Equal("/healthz", properties["HealthCheckPath"].AsText());
+        Assert.Equal("200", properties["Matcher"]!["HttpCode"].AsText());
+    }
+
+    [Fact]
     public void The_database_is_encrypted_postgres_protected_from_deletion() =>
         Template.HasResource("AWS::RDS::DBInstance", Match.ObjectLike(new Dictionary<string, object>
         {
