@@ -45,6 +45,7 @@ internal sealed class NotebookEnvironmentConstruct : Construct
         Role = new Role(this, "Role", new RoleProps
         {
             AssumedBy = new ServicePrincipal("sagemaker.amazonaws.com"),
+            RoleName = PortalNames.NotebookRoleName,
             Description = "Portal notebook instances: read the notebook helper, write notebook logs",
         });
         _ = props.ArtifactsBucket.GrantRead(Role, PortalNames.NotebookHelperPrefix + "/*");

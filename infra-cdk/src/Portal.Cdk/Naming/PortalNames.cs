@@ -25,6 +25,10 @@ internal static class PortalNames
     public const string TemplatesPrefix = "templates";
     public const string NotebookHelperPrefix = "notebook/portal_dask";
 
+    /// <summary>Fixed role names: deploy/iam/portal-policy.json lets the portal pass exactly these two roles.</summary>
+    public const string StackExecutionRoleName = "portal-cloudformation-execution";
+    public const string NotebookRoleName = "portal-notebook";
+
     public const string SchedulerCluster = "portal-schedulers";
     public const string WorkerCluster = "portal-workers";
     public const string NotebookLifecycleConfig = "portal-dask-client";

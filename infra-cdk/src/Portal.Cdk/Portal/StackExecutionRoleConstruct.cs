@@ -1,6 +1,7 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.IAM;
 using Constructs;
+using Portal.Cdk.Naming;
 
 namespace Portal.Cdk.Portal;
 
@@ -18,6 +19,7 @@ internal sealed class StackExecutionRoleConstruct : Construct
         Role = new Role(this, "Role", new RoleProps
         {
             AssumedBy = new ServicePrincipal("cloudformation.amazonaws.com"),
+            RoleName = PortalNames.StackExecutionRoleName,
             Description = "CloudFormation execution role for stacks the portal creates",
         });
 
