@@ -32,7 +32,7 @@ internal sealed class SandboxCloud(
         var existing = await FindLiveAsync(db, SandboxResourceKind.Stack, request.Region, request.StackName, cancellationToken);
         if (existing is not null)
         {
-            return new CreateOutcome(existing.ResourceId, AlreadyExisted: true);
+            return SameStackRequest(existing, request);
         }
 
         var resource = new SandboxResource
@@ -204,6 +204,15 @@ internal sealed class SandboxCloud(
             ? new NotebookDocument(fileName, content)
             : null;
     }
+
+    /// <summary>
+    /// As CloudFormation: a create repeated with the same client request token is the same request and answers with
+    /// the existing stack; another request for a name that is taken is refused.
+    /// </summary>
+    private static CreateOutcome SameStackRequest(SandboxResource existing, StackCreateRequest request) =>
+        string.Equals(existing.ClientRequestToken, request.ClientRequestToken, StringComparison.Ordinal)
+            ? new CreateOutcome(existing.ResourceId, AlreadyExisted: true)
+            : throw new CloudOperationException("AlreadyExistsException", $"Stack [{request.StackName}] already exists");
 
     private IDataProtector Protector() => dataProtection.CreateProtector(PresignPurpose);
 
