@@ -52,14 +52,16 @@ public sealed class InfraTestHost : IAsyncDisposable
     /// <summary>Builds a host over a new temporary folder, deleted when the host (or the host it restarts into) is disposed.</summary>
     /// <param name="settings">Configuration on top of Storage:DataDirectory, e.g. <c>Sandbox:FailStacksContaining</c>.</param>
     /// <param name="configureServices">Registrations applied after AddPortalInfra, to decorate or replace a service.</param>
+    /// <param name="clock">The clock the portal runs on; a new one at <see cref="Start"/> when not given.</param>
     public static Task<InfraTestHost> CreateAsync(
         CancellationToken cancellationToken,
         IReadOnlyDictionary<string, string?>? settings = null,
-        Action<IServiceCollection>? configureServices = null)
+        Action<IServiceCollection>? configureServices = null,
+        FakeTimeProvider? clock = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "portal-infra-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        return BuildAsync(folder, new FakeTimeProvider(Start), settings ?? new Dictionary<string, string?>(), configureServices, cancellationToken);
+        return BuildAsync(folder, clock ?? new FakeTimeProvider(Start), settings ?? new Dictionary<string, string?>(), configureServices, cancellationToken);
     }
 
     /// <summary>
