@@ -47,7 +47,8 @@ public sealed class Session
     /// <summary>The resource name of the step that failed.</summary>
     public string? FailedStep { get; private set; }
 
-    public IReadOnlyList<SessionStep> Steps => _steps;
+    /// <summary>The steps in plan order (the notebook last), however the store returned them.</summary>
+    public IReadOnlyList<SessionStep> Steps => [.. _steps.OrderBy(s => s.Order)];
 
     public bool IsFinished => State is SessionState.Stopped;
 
@@ -133,6 +134,7 @@ public sealed class Session
     public void FailStep(string resourceName, string reason, DateTimeOffset now)
     {
         Require(SessionState.Provisioning, "fail a step");
+        reason = SessionText.Clip(reason);
         Step(resourceName).Fail(reason, now);
         State = SessionState.Failed;
         FailureReason = reason;
@@ -193,7 +195,12 @@ public sealed class Session
         EndedAt = now;
     }
 
-    public bool IsExpired(DateTimeOffset now) => now >= ExpiresAt && State is SessionState.Requested or SessionState.Provisioning or SessionState.Ready;
+    /// <summary>
+    /// True once the maximum lifetime has run out for a session that may still hold resources; a failed session is
+    /// included so that what it did create is cleaned up even if nobody presses Stop.
+    /// </summary>
+    public bool IsExpired(DateTimeOffset now) =>
+        now >= ExpiresAt && State is SessionState.Requested or SessionState.Provisioning or SessionState.Ready or SessionState.Failed;
 
     /// <summary>What the session has cost from the start of provisioning until it ended (or now), at the launch estimate.</summary>
     public decimal CostSoFarUsd(DateTimeOffset now)

@@ -75,8 +75,8 @@ public sealed class SessionStep
 
     internal void Observe(string providerStatus, string? message)
     {
-        ProviderStatus = providerStatus;
-        Message = message;
+        ProviderStatus = SessionText.Clip(providerStatus, 64);
+        Message = message is null ? null : SessionText.Clip(message);
     }
 
     internal void Complete(DateTimeOffset now)
@@ -88,7 +88,7 @@ public sealed class SessionStep
     internal void Fail(string reason, DateTimeOffset now)
     {
         Status = StepStatus.Failed;
-        Message = reason;
+        Message = SessionText.Clip(reason);
         CompletedAt = now;
     }
 

@@ -70,7 +70,7 @@ internal sealed class EfSessionStore(IDbContextFactory<PortalDbContext> factory)
             .Where(s => s.State == SessionState.Requested
                         || s.State == SessionState.Provisioning
                         || s.State == SessionState.Stopping
-                        || (s.State == SessionState.Ready && s.ExpiresAt <= now))
+                        || ((s.State == SessionState.Ready || s.State == SessionState.Failed) && s.ExpiresAt <= now))
             .OrderBy(s => s.CreatedAt)
             .Select(s => s.Id)
             .ToListAsync(cancellationToken);
@@ -107,7 +107,7 @@ internal sealed class EfSessionStore(IDbContextFactory<PortalDbContext> factory)
                 At = e.At,
                 ResourceName = e.ResourceName,
                 Region = e.Region?.Value,
-                Message = e.Message,
+                Message = SessionText.Clip(e.Message, 4000),
                 ExternalId = e.ExternalId,
             });
         }

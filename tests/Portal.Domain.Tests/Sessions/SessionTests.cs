@@ -151,6 +151,30 @@ public sealed class SessionTests
     }
 
     [Fact]
+    public void A_failed_session_expires_too_so_what_it_created_is_cleaned_up()
+    {
+        var session = NewSession();
+        session.BeginProvisioning(T0);
+        session.StartStep(session.Steps[0].ResourceName, T0);
+        session.FailStep(session.Steps[0].ResourceName, "boom", T0);
+
+        Assert.True(session.IsExpired(T0.AddHours(4)));
+    }
+
+    [Fact]
+    public void A_very_long_failure_reason_is_clipped()
+    {
+        var session = NewSession();
+        session.BeginProvisioning(T0);
+        session.StartStep(session.Steps[0].ResourceName, T0);
+
+        session.FailStep(session.Steps[0].ResourceName, new string('x', 10_000), T0);
+
+        Assert.Equal(SessionText.MaxLength, session.FailureReason!.Length);
+        Assert.EndsWith("…", session.FailureReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Session_ids_are_short_lowercase_and_parse_back()
     {
         var id = SessionId.New();

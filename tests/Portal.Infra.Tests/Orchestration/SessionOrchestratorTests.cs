@@ -133,11 +133,31 @@ public sealed class SessionOrchestratorTests
         Assert.Equal(StepStatus.Pending, Notebook(failed).Status);
         Assert.DoesNotContain(await ResourcesAsync(host), r => r.Kind == SandboxResourceKind.NotebookInstance);
 
-        // Nothing more happens by itself: the user reads the reason, then stops (cleans up) the session.
+        // Nothing more happens by itself until its lifetime runs out: the user reads the reason, then stops (cleans up) the session.
         host.Clock.Advance(TimeSpan.FromMinutes(5));
         Assert.Empty(await host.Store.ListNeedingWorkAsync(host.Clock.GetUtcNow(), Ct));
         await host.RunOnceAsync(Ct);
         Assert.Equal(SessionState.Failed, (await host.Store.FindAsync(id, Ct))?.State);
+    }
+
+    [Fact]
+    public async Task A_failed_session_nobody_stops_is_cleaned_up_when_its_maximum_lifetime_has_passed()
+    {
+        await using var host = await InfraTestHost.CreateAsync(Ct, new Dictionary<string, string?>(Durations)
+        {
+            ["Sandbox:FailStacksContaining"] = "workers-us-west-2",
+        });
+        var id = await LaunchAsync(host);
+        var failed = (await DriveAsync(host, id, s => s.State == SessionState.Failed))[^1];
+        Assert.NotEmpty(await LiveResourcesAsync(host));
+
+        host.Clock.SetUtcNow(failed.ExpiresAt);
+        await host.RunOnceAsync(Ct);
+        Assert.Equal(SessionState.Stopping, (await host.Store.FindAsync(id, Ct))?.State);
+
+        var stopped = (await DriveAsync(host, id, s => s.State == SessionState.Stopped))[^1];
+        Assert.All(stopped.Steps, s => Assert.Equal(StepStatus.Deleted, s.Status));
+        Assert.Empty(await LiveResourcesAsync(host));
     }
 
     [Fact]

@@ -71,6 +71,8 @@ public sealed class EfSessionStoreTests : IAsyncLifetime
         Assert.Equal(workers, found.FailedStep);
         Equivalence.AssertEquivalent(session.Request, found.Request, "Request");
         AssertSameSession(session, found);
+        Assert.Equal(session.Steps.Select(s => s.ResourceName), found.Steps.Select(s => s.ResourceName));
+        Assert.Equal(StepKind.Notebook, found.Steps[^1].Kind);
     }
 
     [Fact]
@@ -109,7 +111,7 @@ public sealed class EfSessionStoreTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Lists_unfinished_sessions_and_expired_ready_ones_as_needing_work_oldest_first()
+    public async Task Lists_unfinished_sessions_and_expired_ready_or_failed_ones_as_needing_work_oldest_first()
     {
         var oneHour = SampleRequests.FirstRun with { MaximumHours = 1 };
         var requested = TestSessions.Launch("ada", T0.AddMinutes(6), oneHour);
@@ -135,7 +137,8 @@ public sealed class EfSessionStoreTests : IAsyncLifetime
         // At T0 + 5 h 1 min readyExpired (4 h from T0) is past its expiry and readyJustExpired (5 h from T0 + 1 min) exactly at it.
         var ids = await Store.ListNeedingWorkAsync(T0.AddHours(5).AddMinutes(1), Ct);
 
-        Assert.Equal([readyExpired.Id, readyJustExpired.Id, stopping.Id, provisioning.Id, requested.Id], ids);
+        // The failed session (1 h from T0 + 7 min) has expired too: what it created must be cleaned up.
+        Assert.Equal([readyExpired.Id, readyJustExpired.Id, stopping.Id, provisioning.Id, requested.Id, failed.Id], ids);
         Assert.Equal([stopping.Id, provisioning.Id, requested.Id], await Store.ListNeedingWorkAsync(T0, Ct));
     }
 
