@@ -26,7 +26,7 @@ public sealed class SessionContractTests(SynthesizedApp app)
     [Fact]
     public void Every_stack_of_a_launch_plan_passes_the_templates_constraints()
     {
-        var plan = Planner().Plan(Session, SampleRequest());
+        var plan = Planner().Plan(Session, SampleRequests.FirstRun);
 
         Assert.Equal(3, plan.Stacks.Count);
         foreach (var stack in plan.Stacks)
@@ -40,7 +40,7 @@ public sealed class SessionContractTests(SynthesizedApp app)
     [Fact]
     public void A_worker_size_the_regions_do_not_offer_is_refused_by_the_template()
     {
-        var request = SampleRequest() with { WorkerSize = "t2.nano" };
+        var request = SampleRequests.FirstRun with { WorkerSize = "t2.nano" };
         var workers = Planner().Plan(Session, request).Stacks.First(s => s.Template == SessionStackParameters.WorkersTemplate);
 
         var problems = ParameterConstraints.Problems(app[workers.Template].Parameters["WorkerSize"]!, "WorkerSize", workers.Parameters["WorkerSize"]);
@@ -62,7 +62,7 @@ public sealed class SessionContractTests(SynthesizedApp app)
     [Fact]
     public void Every_stack_the_planner_names_is_one_the_portals_policy_allows()
     {
-        var plan = Planner().Plan(Session, SampleRequest());
+        var plan = Planner().Plan(Session, SampleRequests.FirstRun);
 
         Assert.All(plan.Stacks, s => Assert.StartsWith(Naming.PortalNames.PortalStackPrefix, s.StackName, StringComparison.Ordinal));
     }
@@ -76,20 +76,4 @@ public sealed class SessionContractTests(SynthesizedApp app)
     }
 
     private static LaunchPlanner Planner() => new(RegionCatalog.Default, DatasetCatalog.Default, LaunchSettings.Default);
-
-    private static SessionRequest SampleRequest() => new()
-    {
-        DataType = DataType.Both,
-        VariableCategory = VariableCategory.Temperature,
-        Variable = "air_temperature_at_2_metres",
-        StartDate = new DateOnly(2022, 1, 1),
-        EndDate = new DateOnly(2022, 11, 28),
-        ActivityIds = ["ScenarioMIP", "CMIP"],
-        TableId = "Amon",
-        VariableIds = ["tas"],
-        Experiment = "ssp245",
-        Datasets = [DatasetCatalog.Era5, DatasetCatalog.Cmip6],
-        WorkersPerRegion = 2,
-        MaximumHours = 4,
-    };
 }

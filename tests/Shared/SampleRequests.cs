@@ -1,9 +1,9 @@
 using Portal.Domain.Datasets;
 using Portal.Domain.Sessions;
 
-namespace Portal.Domain.Tests;
+namespace Portal.Testing;
 
-/// <summary>The sample notebook's first-run answers, as a request.</summary>
+/// <summary>The sample notebook's first-run answers, as a request (shared by the test projects as a linked file).</summary>
 internal static class SampleRequests
 {
     public static SessionRequest FirstRun { get; } = new()
