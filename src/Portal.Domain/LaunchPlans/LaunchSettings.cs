@@ -21,6 +21,12 @@ public sealed record LaunchSettings(
         "portal.internal",
         "ml.t3.2xlarge");
 
+    /// <summary>
+    /// The Jupyter kernel the notebook lifecycle configuration installs (with the pinned Dask client); generated
+    /// notebooks ask for it. infra-cdk registers the same name; a contract test keeps the two equal.
+    /// </summary>
+    public const string NotebookKernelName = "portal-dask";
+
     public double SchedulerVcpu => SchedulerCpu / 1024.0;
 
     public double SchedulerMemoryGb => SchedulerMemory / 1024.0;

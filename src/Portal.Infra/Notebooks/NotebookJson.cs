@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Portal.Domain.LaunchPlans;
 
 namespace Portal.Infra.Notebooks;
 
@@ -37,9 +38,9 @@ internal static class NotebookJson
             json.WriteEndArray();
             json.WriteStartObject("metadata");
             json.WriteStartObject("kernelspec");
-            json.WriteString("display_name", "Python 3 (ipykernel)");
+            json.WriteString("display_name", "Portal (Dask)");
             json.WriteString("language", "python");
-            json.WriteString("name", "python3");
+            json.WriteString("name", LaunchSettings.NotebookKernelName);
             json.WriteEndObject();
             json.WriteStartObject("language_info");
             json.WriteStartObject("codemirror_mode");

@@ -115,7 +115,7 @@ public sealed partial class NotebookWriterTests
         Assert.Equal(4, root.GetProperty("nbformat").GetInt32());
         Assert.Equal(5, root.GetProperty("nbformat_minor").GetInt32());
         var kernel = root.GetProperty("metadata").GetProperty("kernelspec");
-        Assert.Equal("python3", kernel.GetProperty("name").GetString());
+        Assert.Equal("portal-dask", kernel.GetProperty("name").GetString());
         Assert.Equal("python", kernel.GetProperty("language").GetString());
         Assert.False(string.IsNullOrEmpty(kernel.GetProperty("display_name").GetString()));
         Assert.Equal("python", root.GetProperty("metadata").GetProperty("language_info").GetProperty("name").GetString());
