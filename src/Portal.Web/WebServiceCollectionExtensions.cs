@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Authorization;
 using MudBlazor.Services;
 using Portal.Infra.Map;
 using Portal.Infra.Persistence;
@@ -18,41 +16,15 @@ public static class WebServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName);
-        var auth = builder.Configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>() ?? new AuthOptions();
-        if (!auth.IsLocal)
-        {
-            throw new InvalidOperationException(
-                $"Configuration 'Auth:Mode' is '{auth.Mode}'; this build supports '{AuthOptions.LocalMode}' (Entra sign-in arrives with its own issue).");
-        }
+        builder.AddPortalAuthentication();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         // Decoded and projected once per process; every map render reuses the country paths.
         services.AddSingleton(_ => WorldMapGeometry.Load());
-        services.AddCascadingAuthenticationState();
-        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
-            .AddCookie(options =>
-            {
-                options.LoginPath = "/signin";
-                options.LogoutPath = "/signout";
-                options.AccessDeniedPath = "/signin";
-                options.Cookie.Name = "portal.auth";
-                options.Cookie.HttpOnly = true;
-                options.Cookie.SameSite = SameSiteMode.Lax;
-                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-                options.ExpireTimeSpan = TimeSpan.FromHours(12);
-                options.SlidingExpiration = true;
-            });
-
-        // Secure by default: every endpoint needs a signed-in user unless it says [AllowAnonymous].
-        services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
-
         services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database");
 
-        // Lifecycle services: the loopback guard must run before the announcer says "open it".
-        services.AddHostedService<LoopbackGuard>();
+        // Lifecycle services: the loopback guard (added with authentication) must run before the announcer says "open it".
         services.AddHostedService<StartupAnnouncer>();
         return builder;
     }

@@ -2,19 +2,38 @@ using System.Security.Claims;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace Portal.Web.Auth;
 
-/// <summary>Local sign-in and sign-out: form posts from the sign-in page and the app bar.</summary>
+/// <summary>
+/// Sign-in and sign-out. Local mode: form posts from the sign-in page and the app bar. Entra mode: a link that starts
+/// the OpenID Connect challenge, and a sign-out of both the portal's cookie and Entra; local sign-in does not exist.
+/// </summary>
 internal static partial class AccountEndpoints
 {
     public const int MaxUserNameLength = 64;
+    public const string EntraSignInPath = "/account/entra-signin";
 
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/account/signin", SignInAsync).AllowAnonymous();
-        endpoints.MapPost("/account/signout", (Delegate)SignOutAsync);
+        var auth = endpoints.ServiceProvider.GetRequiredService<IOptions<AuthOptions>>().Value;
+        if (auth.IsEntra)
+        {
+            // Anyone may start a sign-in; Entra and the role check decide who gets in.
+            endpoints.MapGet(EntraSignInPath, EntraChallenge).AllowAnonymous();
+            // An explicit 404: local sign-in is off, whoever asks.
+            endpoints.MapPost("/account/signin", () => Results.NotFound()).AllowAnonymous();
+            endpoints.MapPost("/account/signout", EntraSignOut);
+        }
+        else
+        {
+            endpoints.MapPost("/account/signin", SignInAsync).AllowAnonymous();
+            endpoints.MapPost("/account/signout", (Delegate)SignOutAsync);
+        }
+
         return endpoints;
     }
 
@@ -77,6 +96,25 @@ internal static partial class AccountEndpoints
         await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         return Results.LocalRedirect("/signin");
     }
+
+    private static IResult EntraChallenge(
+        [FromQuery(Name = "returnUrl")] string? returnUrl,
+        [FromQuery(Name = "selectAccount")] bool? selectAccount)
+    {
+        var properties = new OpenIdConnectChallengeProperties { RedirectUri = SafeReturnUrl(returnUrl) };
+        if (selectAccount == true)
+        {
+            properties.Prompt = "select_account";
+        }
+
+        return Results.Challenge(properties, [OpenIdConnectDefaults.AuthenticationScheme]);
+    }
+
+    /// <summary>Ends the portal's session and Entra's: Entra comes back through /signout-callback-oidc to the sign-in page.</summary>
+    private static IResult EntraSignOut() =>
+        Results.SignOut(
+            new AuthenticationProperties { RedirectUri = "/signin?signedOut=true" },
+            [CookieAuthenticationDefaults.AuthenticationScheme, OpenIdConnectDefaults.AuthenticationScheme]);
 
     /// <summary>Only local paths: an open redirect would let a link send users anywhere after sign-in.</summary>
     internal static string SafeReturnUrl(string? returnUrl) =>

@@ -7,7 +7,7 @@ public sealed class AuthOptions
     public const string LocalMode = "Local";
     public const string EntraMode = "Entra";
 
-    /// <summary><c>Local</c> (pick a user name and role; for the sandbox and tests) or <c>Entra</c>.</summary>
+    /// <summary><c>Local</c> (pick a user name and role; for the sandbox and tests) or <c>Entra</c> (Microsoft Entra ID).</summary>
     /// <remarks>Defaults to <c>Local</c>.</remarks>
     public string Mode { get; set; } = LocalMode;
 
@@ -16,4 +16,6 @@ public sealed class AuthOptions
     public bool AllowNonLoopback { get; set; }
 
     public bool IsLocal => string.Equals(Mode, LocalMode, StringComparison.OrdinalIgnoreCase);
+
+    public bool IsEntra => string.Equals(Mode, EntraMode, StringComparison.OrdinalIgnoreCase);
 }

@@ -1,0 +1,121 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Identity.Web;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+
+namespace Portal.Web.Auth;
+
+/// <summary>Sign-in (Local or Entra), the session cookie, and the policy every endpoint falls back to.</summary>
+internal static class PortalAuthentication
+{
+    public const string CookieName = "portal.auth";
+    public const string NoRolePath = "/account/no-role";
+
+    public static IHostApplicationBuilder AddPortalAuthentication(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName);
+        var auth = builder.Configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>() ?? new AuthOptions();
+        if (auth.IsLocal)
+        {
+            services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+                .AddCookie(options => ConfigureCookie(options, accessDeniedPath: "/signin"));
+        }
+        else if (auth.IsEntra)
+        {
+            AddEntra(builder);
+        }
+        else
+        {
+            throw new InvalidOperationException(
+                $"Configuration 'Auth:Mode' is '{auth.Mode}'; use '{AuthOptions.LocalMode}' or '{AuthOptions.EntraMode}'.");
+        }
+
+        services.AddCascadingAuthenticationState();
+
+        // Secure by default: every endpoint needs a signed-in user with a Portal app role unless it says [AllowAnonymous].
+        // Local users always hold Portal.User; Entra users hold what the app registration assigned them.
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder()
+                .RequireAuthenticatedUser()
+                .RequireRole(PortalRoles.User, PortalRoles.Admin)
+                .Build());
+
+        // Local sign-in lets anyone be anyone: it refuses addresses beyond loopback (a no-op in Entra mode).
+        services.AddHostedService<LoopbackGuard>();
+        return builder;
+    }
+
+    private static void AddEntra(IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<EntraOptions>()
+            .BindConfiguration(EntraOptions.SectionName)
+            .ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<EntraOptions>, EntraOptionsValidator>();
+
+        // Registered before Microsoft.Identity.Web binds the section, so configuration still wins.
+        services.Configure<MicrosoftIdentityOptions>(
+            OpenIdConnectDefaults.AuthenticationScheme, options => options.Instance = EntraOptions.DefaultInstance);
+
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+                options.DefaultChallengeScheme = OpenIdConnectDefaults.AuthenticationScheme;
+            })
+            .AddMicrosoftIdentityWebApp(
+                builder.Configuration.GetSection(EntraOptions.SectionName),
+                OpenIdConnectDefaults.AuthenticationScheme,
+                CookieAuthenticationDefaults.AuthenticationScheme);
+
+        services.Configure<CookieAuthenticationOptions>(
+            CookieAuthenticationDefaults.AuthenticationScheme, options => ConfigureCookie(options, accessDeniedPath: NoRolePath));
+
+        // Runs after Microsoft.Identity.Web's own configuration of the handler (registration order).
+        services.Configure<OpenIdConnectOptions>(OpenIdConnectDefaults.AuthenticationScheme, options =>
+        {
+            // Authorization code flow with PKCE; the client secret redeems the code on the back channel,
+            // so the app registration needs no implicit-grant ID tokens.
+            options.ResponseType = OpenIdConnectResponseType.Code;
+            options.ResponseMode = OpenIdConnectResponseMode.FormPost;
+            options.UsePkce = true;
+            options.SaveTokens = false;
+
+            // The handler maps the token's "roles" claim (the app roles) to ClaimTypes.Role, so IsInRole("Portal.Admin")
+            // works as in Local mode; the user name is the account's preferred_username (unique in the tenant).
+            options.TokenValidationParameters.NameClaimType = EntraSignInEvents.NameClaimType;
+            options.TokenValidationParameters.RoleClaimType = ClaimTypes.Role;
+
+            EntraSignInEvents.Attach(options.Events);
+        });
+    }
+
+    private static void ConfigureCookie(CookieAuthenticationOptions options, string accessDeniedPath)
+    {
+        options.LoginPath = "/signin";
+        options.LogoutPath = "/signout";
+        options.AccessDeniedPath = accessDeniedPath;
+        options.Cookie.Name = CookieName;
+        options.Cookie.HttpOnly = true;
+        options.Cookie.SameSite = SameSiteMode.Lax;
+        options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        options.ExpireTimeSpan = TimeSpan.FromHours(12);
+        options.SlidingExpiration = true;
+        var redirectToLogin = options.Events.OnRedirectToLogin;
+        var redirectToAccessDenied = options.Events.OnRedirectToAccessDenied;
+        options.Events.OnRedirectToLogin = context => ApiRequests.IsApi(context.Request)
+            ? WriteStatus(context.Response, StatusCodes.Status401Unauthorized)
+            : redirectToLogin(context);
+        options.Events.OnRedirectToAccessDenied = context => ApiRequests.IsApi(context.Request)
+            ? WriteStatus(context.Response, StatusCodes.Status403Forbidden)
+            : redirectToAccessDenied(context);
+    }
+
+    private static Task WriteStatus(HttpResponse response, int statusCode)
+    {
+        response.StatusCode = statusCode;
+        return Task.CompletedTask;
+    }
+}
