@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -34,15 +32,7 @@ public static class InfraServiceCollectionExtensions
         services.AddOptions<SandboxOptions>().BindConfiguration(SandboxOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
 
-        var dataDirectory = (configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions()).ResolveDataDirectory();
-        Directory.CreateDirectory(dataDirectory);
-        var connectionString = configuration.GetConnectionString("Portal") is { Length: > 0 } configured
-            ? configured
-            : $"Data Source={Path.Combine(dataDirectory, "portal.db")}";
-        services.AddDbContextFactory<PortalDbContext>(options => options.UseSqlite(connectionString));
-        services.AddDataProtection()
-            .SetApplicationName("Portal")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+        services.AddPortalDatabase(configuration);
 
         // Hosted services start in registration order: the database must exist before sessions are driven.
         services.AddHostedService<DatabaseMigrator>();

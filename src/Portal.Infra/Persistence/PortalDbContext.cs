@@ -4,8 +4,12 @@ using Portal.Infra.Sandbox;
 
 namespace Portal.Infra.Persistence;
 
-/// <summary>The portal's database: sessions with their steps and events, and the sandbox cloud's resources.</summary>
-internal sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbContext(options)
+/// <summary>
+/// The portal's database: sessions with their steps and events, and the sandbox cloud's resources. One model for every
+/// provider; each provider has its own derived context so that it has its own migrations
+/// (<see cref="SqlitePortalDbContext"/>, <see cref="PostgreSqlPortalDbContext"/>).
+/// </summary>
+internal abstract class PortalDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<Session> Sessions => Set<Session>();
 
@@ -13,12 +17,16 @@ internal sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
 
     public DbSet<SandboxResource> SandboxResources => Set<SandboxResource>();
 
+    /// <summary>Whether a save failed because a row with the same unique key exists already (another writer got there first).</summary>
+    public abstract bool IsUniqueViolation(DbUpdateException exception);
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
-        // SQLite cannot compare or order DateTimeOffset text; store instants as Unix milliseconds.
+        // SQLite cannot compare or order DateTimeOffset text; store instants as Unix milliseconds. PostgreSQL does the
+        // same, so both providers keep instants with the same (millisecond) precision and sort them alike.
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToUnixMillisecondsConverter>();
         configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToUnixMillisecondsConverter>();
     }

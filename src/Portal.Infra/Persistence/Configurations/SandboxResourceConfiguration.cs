@@ -18,7 +18,8 @@ internal sealed class SandboxResourceConfiguration : IEntityTypeConfiguration<Sa
         builder.Property(r => r.ClientRequestToken).HasMaxLength(128);
         builder.Property(r => r.DocumentFileName).HasMaxLength(256);
 
-        // One live resource per kind, region and name, as in the real services.
-        builder.HasIndex(r => new { r.Kind, r.Region, r.Name }).IsUnique().HasFilter("\"IsGone\" = 0");
+        // One live resource per kind, region and name, as in the real services. "NOT" reads a boolean column on every
+        // provider: PostgreSQL refuses to compare a boolean with 0, SQLite stores it as 0 or 1.
+        builder.HasIndex(r => new { r.Kind, r.Region, r.Name }).IsUnique().HasFilter("NOT \"IsGone\"");
     }
 }

@@ -7,9 +7,9 @@ using Portal.Infra.Persistence;
 
 #nullable disable
 
-namespace Portal.Infra.Persistence.Migrations
+namespace Portal.Infra.Persistence.Migrations.Sqlite
 {
-    [DbContext(typeof(PortalDbContext))]
+    [DbContext(typeof(SqlitePortalDbContext))]
     [Migration("20261126062440_InitialCreate")]
     partial class InitialCreate
     {

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Portal.Infra.Persistence.Migrations
+namespace Portal.Infra.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class InitialCreate : Migration

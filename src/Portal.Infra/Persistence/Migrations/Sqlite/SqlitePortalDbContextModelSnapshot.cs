@@ -6,10 +6,10 @@ using Portal.Infra.Persistence;
 
 #nullable disable
 
-namespace Portal.Infra.Persistence.Migrations
+namespace Portal.Infra.Persistence.Migrations.Sqlite
 {
-    [DbContext(typeof(PortalDbContext))]
-    partial class PortalDbContextModelSnapshot : ModelSnapshot
+    [DbContext(typeof(SqlitePortalDbContext))]
+    partial class SqlitePortalDbContextModelSnapshot : ModelSnapshot
     {
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
@@ -191,7 +191,7 @@ namespace Portal.Infra.Persistence.Migrations
 
                     b.HasIndex("Kind", "Region", "Name")
                         .IsUnique()
-                        .HasFilter("\"IsGone\" = 0");
+                        .HasFilter("NOT \"IsGone\"");
 
                     b.ToTable("SandboxResources", (string)null);
                 });
