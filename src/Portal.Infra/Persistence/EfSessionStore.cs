@@ -9,6 +9,7 @@ namespace Portal.Infra.Persistence;
 internal sealed class EfSessionStore(IDbContextFactory<PortalDbContext> factory) : ISessionStore
 {
     private const int MaxConcurrencyRetries = 5;
+    private const int MaxAppendAttempts = 3;
 
     public async Task AddAsync(Session session, CancellationToken cancellationToken)
     {
@@ -84,7 +85,26 @@ internal sealed class EfSessionStore(IDbContextFactory<PortalDbContext> factory)
             return;
         }
 
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await factory.CreateDbContextAsync(cancellationToken);
+            await AddNewEventsAsync(db, events, cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return;
+            }
+            catch (DbUpdateException ex) when (attempt < MaxAppendAttempts && db.IsUniqueViolation(ex))
+            {
+                // Another portal instance stored one of these events between our read and our write. The save is one
+                // transaction, so nothing of ours was stored: read again and add what is still missing.
+            }
+        }
+    }
+
+    /// <summary>Adds the events whose external id is not stored yet for their session (and every event without one).</summary>
+    private static async Task AddNewEventsAsync(PortalDbContext db, IReadOnlyCollection<SessionEvent> events, CancellationToken cancellationToken)
+    {
         var sessionIds = events.Select(e => e.SessionId.Value).Distinct().ToList();
         var externalIds = events.Where(e => e.ExternalId is not null).Select(e => e.ExternalId!).ToList();
         var known = externalIds.Count == 0
@@ -111,8 +131,6 @@ internal sealed class EfSessionStore(IDbContextFactory<PortalDbContext> factory)
                 ExternalId = e.ExternalId,
             });
         }
-
-        await db.SaveChangesAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<SessionEvent>> ListEventsAsync(SessionId id, CancellationToken cancellationToken)
