@@ -1,4 +1,7 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Datasets;
 using Portal.Domain.Regions;
 using Portal.Domain.Sessions;
@@ -7,7 +10,11 @@ using Portal.Infra.Tests.Support;
 
 namespace Portal.Infra.Tests.Persistence;
 
-public sealed class EfSessionStoreTests : IAsyncLifetime
+/// <summary>
+/// The session store on a real database; every test runs once per provider (<see cref="EfSessionStoreOnSqliteTests"/>,
+/// <see cref="EfSessionStoreOnPostgreSqlTests"/>), each time over a database of its own.
+/// </summary>
+public abstract class EfSessionStoreTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset T0 = InfraTestHost.Start;
     private static readonly RegionCode UsEast1 = RegionCode.Parse("us-east-1");
@@ -32,13 +39,18 @@ public sealed class EfSessionStoreTests : IAsyncLifetime
 
     private InfraTestHost? _host;
 
-    private InfraTestHost Host => _host ?? throw new InvalidOperationException("Not initialised.");
+    protected abstract TestProvider Provider { get; }
+
+    /// <summary>The provider's own context type, whose migrations made the schema.</summary>
+    protected abstract Type ExpectedContext { get; }
+
+    protected InfraTestHost Host => _host ?? throw new InvalidOperationException("Not initialised.");
+
+    protected static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private ISessionStore Store => Host.Store;
 
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync() => _host = await InfraTestHost.CreateAsync(Ct);
+    public async ValueTask InitializeAsync() => _host = await InfraTestHost.CreateAsync(Ct, provider: Provider);
 
     public async ValueTask DisposeAsync()
     {
@@ -46,7 +58,18 @@ public sealed class EfSessionStoreTests : IAsyncLifetime
         {
             await _host.DisposeAsync();
         }
+
+        GC.SuppressFinalize(this);
     }
+
+    /// <summary>Stops the portal and starts it again over the same database (see <see cref="InfraTestHost.RestartAsync"/>).</summary>
+    protected async Task RestartAsync(Action<IServiceCollection>? configureServices = null) =>
+        _host = await Host.RestartAsync(Ct, configureServices: configureServices);
+
+    /// <summary>What the portal's data protection makes of <paramref name="text"/> (sign-in cookies and notebook links use it).</summary>
+    protected static string Protect(InfraTestHost host, string text) => Protector(host).Protect(text);
+
+    protected static string Unprotect(InfraTestHost host, string token) => Protector(host).Unprotect(token);
 
     [Fact]
     public async Task Stores_every_request_field_step_and_state_and_finds_them_again()
@@ -234,13 +257,13 @@ public sealed class EfSessionStoreTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_session_and_its_events_survive_a_second_host_over_the_same_folder()
+    public async Task A_session_and_its_events_survive_a_restart_over_the_same_database()
     {
         var session = TestSessions.Ready("ada", T0, UnusualRequest);
         await Store.AddAsync(session, Ct);
         await Store.AppendEventsAsync([new SessionEvent(session.Id, T0, null, null, "Launched.")], Ct);
 
-        _host = await Host.RestartAsync(Ct);
+        await RestartAsync();
 
         var found = await Host.Store.FindAsync(session.Id, Ct);
         Assert.NotNull(found);
@@ -249,14 +272,82 @@ public sealed class EfSessionStoreTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_schema_comes_from_migrations_and_nothing_is_pending()
+    public async Task Two_instances_appending_the_same_stack_events_at_once_store_each_event_once()
+    {
+        // Both instances read "nothing stored yet" before either writes, so one of them meets the unique index.
+        var bothRead = new ReadRendezvous("SessionEvents", parties: 2);
+        void LineUp(IServiceCollection services) => services.AddSingleton<IInterceptor>(bothRead);
+        await RestartAsync(LineUp);
+        await using var other = await Host.StartAnotherInstanceAsync(Ct); // lined up too: service changes carry over
+        var session = TestSessions.Launch("ada", T0);
+        await Store.AddAsync(session, Ct);
+        SessionEvent[] Seen(string by, int second) =>
+        [
+            new(session.Id, T0.AddSeconds(1), "stack", UsEast1, "WorkerLogGroup CREATE_IN_PROGRESS", "ev-1"),
+            new(session.Id, T0.AddSeconds(2), "stack", UsEast1, "WorkerLogGroup CREATE_COMPLETE", "ev-2"),
+            new(session.Id, T0.AddSeconds(second), null, null, $"Polled by {by}."),
+        ];
+
+        bothRead.Arm();
+        await Task.WhenAll(
+            Task.Run(() => Store.AppendEventsAsync(Seen("the first instance", 3), Ct), Ct),
+            Task.Run(() => other.Store.AppendEventsAsync(Seen("the second instance", 4), Ct), Ct));
+
+        Assert.True(bothRead.Met, "The two appends did not both read before writing.");
+        Assert.Equal(
+            [
+                "WorkerLogGroup CREATE_IN_PROGRESS",
+                "WorkerLogGroup CREATE_COMPLETE",
+                "Polled by the first instance.",
+                "Polled by the second instance.",
+            ],
+            (await other.Store.ListEventsAsync(session.Id, Ct)).Select(e => e.Message));
+    }
+
+    [Fact]
+    public async Task What_one_instance_protects_another_instance_and_a_restarted_portal_can_read()
+    {
+        var token = Protect(Host, "notebook link");
+        await using (var other = await Host.StartAnotherInstanceAsync(Ct))
+        {
+            Assert.Equal("notebook link", Unprotect(other, token));
+            var back = Protect(other, "sign-in cookie");
+            Assert.Equal("sign-in cookie", Unprotect(Host, back));
+        }
+
+        await RestartAsync();
+
+        Assert.Equal("notebook link", Unprotect(Host, token));
+    }
+
+    [Fact]
+    public async Task The_sandbox_keeps_one_live_resource_per_name_and_any_number_of_gone_ones()
+    {
+        await using var db = await Host.CreateDbContextAsync(Ct);
+        db.SandboxResources.AddRange(
+            SandboxResources.Stack("portal-s1", isGone: true),
+            SandboxResources.Stack("portal-s1", isGone: true),
+            SandboxResources.Stack("portal-s1", isGone: false));
+        await db.SaveChangesAsync(Ct);
+
+        db.SandboxResources.Add(SandboxResources.Stack("portal-s1", isGone: false));
+        var refused = await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync(Ct));
+
+        Assert.True(db.IsUniqueViolation(refused), refused.InnerException?.Message);
+        db.ChangeTracker.Clear();
+        Assert.Equal(1, await db.SandboxResources.CountAsync(r => r.Name == "portal-s1" && !r.IsGone, Ct));
+    }
+
+    [Fact]
+    public async Task The_schema_comes_from_this_providers_migrations_and_nothing_is_pending()
     {
         await using var db = await Host.CreateDbContextAsync(Ct);
 
+        Assert.Equal(ExpectedContext, db.GetType());
         Assert.Empty(await db.Database.GetPendingMigrationsAsync(Ct));
-        Assert.NotEmpty(await db.Database.GetAppliedMigrationsAsync(Ct));
+        Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync(Ct));
+        Assert.NotEmpty(db.Database.GetMigrations());
         Assert.False(db.Database.HasPendingModelChanges(), "The model differs from the last migration's snapshot: add a migration.");
-        Assert.True(File.Exists(Path.Combine(Host.DataDirectory, "portal.db")));
     }
 
     /// <summary>Steps come back in key order (resource name), not plan order: compare them by <see cref="SessionStep.Order"/>.</summary>
@@ -275,6 +366,9 @@ public sealed class EfSessionStoreTests : IAsyncLifetime
     private void BumpVersionBehindTheStoresBack(SessionId id)
     {
         using var db = Host.CreateDbContextAsync(Ct).GetAwaiter().GetResult();
-        db.Database.ExecuteSql($"UPDATE Sessions SET Version = Version + 1 WHERE Id = {id.Value}");
+        db.Database.ExecuteSql($"UPDATE \"Sessions\" SET \"Version\" = \"Version\" + 1 WHERE \"Id\" = {id.Value}");
     }
+
+    private static IDataProtector Protector(InfraTestHost host) =>
+        host.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("Portal.Infra.Tests");
 }

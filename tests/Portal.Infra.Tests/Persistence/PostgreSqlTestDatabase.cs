@@ -1,0 +1,20 @@
+using Npgsql;
+
+namespace Portal.Infra.Tests.Persistence;
+
+/// <summary>A database made for one test on the test server; <see cref="DropAsync"/> removes it.</summary>
+public sealed class PostgreSqlTestDatabase(string name, string connectionString)
+{
+    public string Name { get; } = name;
+
+    /// <summary>An Npgsql connection string to this database, as the portal reads it from <c>ConnectionStrings:Portal</c>.</summary>
+    public string ConnectionString { get; } = connectionString;
+
+    public async Task DropAsync()
+    {
+        // FORCE ends the sessions the portal's connection pools still hold open on it.
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        NpgsqlConnection.ClearPool(connection);
+        await PostgreSqlTestServer.ExecuteAsync($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", CancellationToken.None);
+    }
+}
