@@ -16,6 +16,7 @@ internal static partial class AccountEndpoints
 {
     public const int MaxUserNameLength = 64;
     public const string EntraSignInPath = "/account/entra-signin";
+    public const string LocalSignInOff = "Local sign-in is off: this portal signs in with Microsoft Entra ID at /signin.";
 
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
     {
@@ -24,8 +25,9 @@ internal static partial class AccountEndpoints
         {
             // Anyone may start a sign-in; Entra and the role check decide who gets in.
             endpoints.MapGet(EntraSignInPath, EntraChallenge).AllowAnonymous();
-            // An explicit 404: local sign-in is off, whoever asks.
-            endpoints.MapPost("/account/signin", () => Results.NotFound()).AllowAnonymous();
+            // An explicit 404 for anyone who asks. It carries a body, so the status page re-execution (a POST to
+            // /not-found, which the antiforgery check would turn into a 400) leaves it alone.
+            endpoints.MapPost("/account/signin", () => Results.Text(LocalSignInOff, statusCode: StatusCodes.Status404NotFound)).AllowAnonymous();
             endpoints.MapPost("/account/signout", EntraSignOut);
         }
         else
