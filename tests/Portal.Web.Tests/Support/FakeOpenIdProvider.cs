@@ -23,7 +23,7 @@ namespace Portal.Web.Tests.Support;
 /// nonce; a logout endpoint that returns to post_logout_redirect_uri. It refuses what Entra would refuse, and
 /// remembers every authorize request and refusal so tests can read them.
 /// </summary>
-/// <remarks>The same file lives in tests/Portal.E2E.Tests/Infrastructure; keep the two copies identical.</remarks>
+/// <remarks>The same file lives in tests/Portal.E2E.Tests/Infrastructure; keep the two copies identical but for the namespace.</remarks>
 public sealed class FakeOpenIdProvider : IAsyncDisposable
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);

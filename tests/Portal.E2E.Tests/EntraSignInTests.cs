@@ -1,0 +1,62 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Portal.E2E.Tests.Infrastructure;
+using Portal.E2E.Tests.Pages;
+using static Microsoft.Playwright.Assertions;
+
+namespace Portal.E2E.Tests;
+
+[Collection(BrowserTests.Name)]
+public sealed partial class EntraSignInTests(BrowserFixture browser) : IAsyncLifetime
+{
+    private FakeOpenIdProvider _provider = null!;
+    private EntraPortalHost _portal = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _provider = await FakeOpenIdProvider.StartAsync(TestContext.Current.CancellationToken);
+        _provider.Account = new FakeAccount("Ada Lovelace", "ada@contoso.example", [FakeAccount.PortalUser]);
+        _portal = new EntraPortalHost(PortalHost.NewDataDirectory(), _provider).Start();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _portal.DisposeAsync();
+        await _provider.DisposeAsync();
+        Directory.Delete(_portal.DataDirectory, recursive: true);
+    }
+
+    [Fact]
+    public async Task A_Portal_User_signs_in_with_Microsoft_sees_the_explore_page_and_signs_out()
+    {
+        await using var context = await browser.Browser.NewContextAsync(new() { BaseURL = _portal.BaseAddress.ToString() });
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync("/");
+
+        await Expect(page).ToHaveURLAsync(_portal.BaseAddress.ToString());
+        await Expect(page.GetByTestId("signed-in-user")).ToHaveTextAsync("ada@contoso.example");
+        await Expect(new ExplorePage(page).MapMarker("ERA5 reanalysis (us-east-1)")).ToBeVisibleAsync();
+        await Expect(new ExplorePage(page).Launch).ToBeVisibleAsync();
+        Assert.Single(_provider.AuthorizeRequests);
+        Assert.Equal(1, _provider.TokensIssued);
+        Assert.Empty(_provider.Refusals);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(SignedOutUrl());
+        await Expect(page.GetByTestId("signed-out")).ToHaveTextAsync("You have signed out.");
+        Assert.Equal(1, _provider.SignOuts);
+        Assert.DoesNotContain(await context.CookiesAsync(), c => c.Name == "portal.auth");
+        var api = await context.APIRequest.GetAsync("/api/v1/sessions/s-abcdefgh12/cost");
+        Assert.Equal(401, api.Status);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in with Microsoft" }).ClickAsync();
+
+        await Expect(page.GetByTestId("signed-in-user")).ToHaveTextAsync("ada@contoso.example");
+        Assert.Equal(2, _provider.TokensIssued);
+    }
+
+    [GeneratedRegex(@"/signin\?signedOut=true$")]
+    private static partial Regex SignedOutUrl();
+}
