@@ -12,6 +12,7 @@ internal static class PortalAuthentication
 {
     public const string CookieName = "portal.auth";
     public const string NoRolePath = "/account/no-role";
+    private const string OpenIdConnectLogCategory = "Microsoft.AspNetCore.Authentication.OpenIdConnect";
 
     public static IHostApplicationBuilder AddPortalAuthentication(this IHostApplicationBuilder builder)
     {
@@ -51,6 +52,11 @@ internal static class PortalAuthentication
     private static void AddEntra(IHostApplicationBuilder builder)
     {
         var services = builder.Services;
+
+        // The OpenID Connect handler logs every message it receives at Trace, the authorization code included:
+        // a configuration that turns Microsoft.AspNetCore up to Trace must still not write codes to the log.
+        builder.Logging.AddFilter(OpenIdConnectLogCategory, LogLevel.Debug);
+
         services.AddOptions<EntraOptions>()
             .BindConfiguration(EntraOptions.SectionName)
             .ValidateOnStart();
