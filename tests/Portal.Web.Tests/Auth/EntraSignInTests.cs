@@ -199,6 +199,43 @@ public sealed class EntraSignInTests : IAsyncLifetime
         Assert.Equal("/signin?signedOut=true", landing.Headers.Location!.OriginalString);
     }
 
+    [Fact]
+    public async Task No_secret_code_or_token_reaches_the_log_even_when_configuration_asks_for_trace()
+    {
+        await using var host = new EntraWebHost(_provider, TraceEverything());
+        using var client = host.CreateClient();
+        using (await EntraFlow.SignInAsync(client, "/", Cancel))
+        using (await client.PostAsync(Relative("/account/signout"), null, Cancel))
+        {
+        }
+
+        await using var wrongSecret = new EntraWebHost(_provider, new Dictionary<string, string?>(TraceEverything()) { ["AzureAd:ClientSecret"] = "not-the-secret" });
+        using var wrongClient = wrongSecret.CreateClient();
+        using (await EntraFlow.SignInAsync(wrongClient, "/", Cancel))
+        {
+        }
+
+        var log = string.Join("\n", host.Logs.Lines.Concat(wrongSecret.Logs.Lines));
+        Assert.Contains(host.Logs.Lines, line => line.StartsWith("Trace ", StringComparison.Ordinal));
+        Assert.Contains("Entra sign-in failed: OpenIdConnectProtocolException", log, StringComparison.Ordinal);
+        Assert.Equal(4, _provider.IssuedCredentials.Count); // code, access and id token of the sign-in; the code of the refused one
+        Assert.DoesNotContain(_provider.ClientSecret, log, StringComparison.Ordinal);
+        Assert.DoesNotContain("not-the-secret", log, StringComparison.Ordinal);
+        Assert.All(_provider.IssuedCredentials, credential => Assert.DoesNotContain(credential, log, StringComparison.Ordinal));
+    }
+
+    /// <summary>What an operator chasing a problem might set: every category in appsettings.json at Trace.</summary>
+    private static Dictionary<string, string?> TraceEverything() => new()
+    {
+        ["Logging:LogLevel:Default"] = "Trace",
+        ["Logging:LogLevel:Microsoft"] = "Trace",
+        ["Logging:LogLevel:Microsoft.AspNetCore"] = "Trace",
+        ["Logging:LogLevel:Microsoft.AspNetCore.Authentication"] = "Trace",
+        ["Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics"] = "Trace",
+        ["Logging:LogLevel:Microsoft.IdentityModel"] = "Trace",
+        ["Logging:LogLevel:System.Net.Http.HttpClient"] = "Trace",
+    };
+
     private static Uri Relative(string path) => new(path, UriKind.Relative);
 
     private static IEnumerable<string> SetCookies(HttpResponseMessage response) =>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Portal.Web.Tests.Support;
 
@@ -41,12 +42,17 @@ public sealed class EntraWebHost : WebApplicationFactory<Program>
 
     public string DataDirectory { get; }
 
+    /// <summary>Every log line the portal writes at the levels its configuration lets through.</summary>
+    public CapturingLoggerProvider Logs { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         foreach (var (key, value) in _settings.Where(s => s.Value is not null))
         {
             builder.UseSetting(key, value);
         }
+
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
 
         if (_testOverrides)
         {

@@ -32,6 +32,7 @@ public sealed class FakeOpenIdProvider : IAsyncDisposable
     private readonly ConcurrentDictionary<string, IssuedCode> _codes = new();
     private readonly ConcurrentQueue<IReadOnlyDictionary<string, string>> _authorizeRequests = new();
     private readonly ConcurrentQueue<string> _refusals = new();
+    private readonly ConcurrentQueue<string> _issued = new();
     private readonly WebApplication _app;
     private int _tokensIssued;
     private int _signOuts;
@@ -72,6 +73,9 @@ public sealed class FakeOpenIdProvider : IAsyncDisposable
 
     /// <summary>Why the provider refused a request; empty when every request was well formed.</summary>
     public IReadOnlyList<string> Refusals => [.. _refusals];
+
+    /// <summary>Every code and token the provider handed out, so tests can check that none of them reaches a log.</summary>
+    public IReadOnlyList<string> IssuedCredentials => [.. _issued];
 
     public int TokensIssued => _tokensIssued;
 
@@ -154,6 +158,7 @@ public sealed class FakeOpenIdProvider : IAsyncDisposable
 
         var code = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
         _codes[code] = new IssuedCode(query["redirect_uri"], query["nonce"], query["code_challenge"], Account);
+        _issued.Enqueue(code);
         var state = query.GetValueOrDefault("state") ?? string.Empty;
         if (query.GetValueOrDefault("response_mode") == "form_post")
         {
@@ -239,13 +244,16 @@ public sealed class FakeOpenIdProvider : IAsyncDisposable
         }
 
         Interlocked.Increment(ref _tokensIssued);
+        var (accessToken, idToken) = (Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32)), IdToken(issued));
+        _issued.Enqueue(accessToken);
+        _issued.Enqueue(idToken);
         return Results.Json(new Dictionary<string, object>
         {
             ["token_type"] = "Bearer",
             ["scope"] = "openid profile",
             ["expires_in"] = 3600,
-            ["access_token"] = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32)),
-            ["id_token"] = IdToken(issued),
+            ["access_token"] = accessToken,
+            ["id_token"] = idToken,
         });
     }
 
