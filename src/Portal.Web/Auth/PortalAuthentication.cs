@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Options;
 using Microsoft.Identity.Web;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
@@ -60,7 +61,7 @@ internal static class PortalAuthentication
         services.AddOptions<EntraOptions>()
             .BindConfiguration(EntraOptions.SectionName)
             .ValidateOnStart();
-        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<EntraOptions>, EntraOptionsValidator>();
+        services.AddSingleton<IValidateOptions<EntraOptions>, EntraOptionsValidator>();
 
         // Registered before Microsoft.Identity.Web binds the section, so configuration still wins.
         services.Configure<MicrosoftIdentityOptions>(
