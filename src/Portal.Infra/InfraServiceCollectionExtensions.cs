@@ -32,10 +32,8 @@ public static class InfraServiceCollectionExtensions
         services.AddOptions<SandboxOptions>().BindConfiguration(SandboxOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
 
+        // Also the first hosted service, the migrator: the database must exist before sessions are driven.
         services.AddPortalDatabase(configuration);
-
-        // Hosted services start in registration order: the database must exist before sessions are driven.
-        services.AddHostedService<DatabaseMigrator>();
 
         AddDomain(services, configuration);
         AddCloud(services, configuration);

@@ -14,7 +14,8 @@ internal static class PersistenceServiceCollectionExtensions
     /// <summary>
     /// Registers the database chosen by <c>Database:Provider</c> (an <see cref="IDbContextFactory{TContext}"/> of
     /// <see cref="PortalDbContext"/>, and the context itself per scope for health checks) and where data-protection
-    /// keys are kept: the data folder with SQLite, the database with PostgreSQL.
+    /// keys are kept: the data folder with SQLite, the database with PostgreSQL. Its first hosted service migrates the
+    /// database at start.
     /// </summary>
     /// <remarks>
     /// Interceptors registered as <see cref="IInterceptor"/> services are added to every context (tests use them to
@@ -24,6 +25,10 @@ internal static class PersistenceServiceCollectionExtensions
     {
         var provider = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>()?.Provider ?? DatabaseOptions.Sqlite;
         var configured = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
+
+        // Hosted services start in registration order, so this goes first: the database must be migrated before data
+        // protection's own hosted service reads the key ring from it, and before sessions are driven.
+        services.AddHostedService<DatabaseMigrator>();
         var dataProtection = services.AddDataProtection().SetApplicationName("Portal");
         if (string.Equals(provider, DatabaseOptions.Sqlite, StringComparison.OrdinalIgnoreCase))
         {

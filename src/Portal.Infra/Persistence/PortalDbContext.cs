@@ -20,6 +20,12 @@ internal abstract class PortalDbContext(DbContextOptions options) : DbContext(op
     /// <summary>Whether a save failed because a row with the same unique key exists already (another writer got there first).</summary>
     public abstract bool IsUniqueViolation(DbUpdateException exception);
 
+    /// <summary>
+    /// Waits until no other portal instance is starting on this database and keeps them waiting until disposed, so that
+    /// one instance at a time migrates it and makes what must exist once.
+    /// </summary>
+    public abstract Task<IAsyncDisposable> AcquireStartupLockAsync(CancellationToken cancellationToken);
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
 

@@ -11,8 +11,32 @@ namespace Portal.Infra.Persistence;
 /// </summary>
 internal sealed class PostgreSqlPortalDbContext(DbContextOptions<PostgreSqlPortalDbContext> options) : PortalDbContext(options), IDataProtectionKeyContext
 {
+    // The advisory lock of AcquireStartupLockAsync: any number the portal uses for nothing else ("Portal" in ASCII).
+    private const string LockStartup = "SELECT pg_advisory_lock(88439591821676)";
+    private const string UnlockStartup = "SELECT pg_advisory_unlock(88439591821676)";
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public override bool IsUniqueViolation(DbUpdateException exception) =>
         exception?.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+
+    /// <summary>
+    /// A session-level advisory lock on this context's connection: released when disposed, or by the server when the
+    /// connection ends (an instance that dies while starting does not block the others).
+    /// </summary>
+    public override async Task<IAsyncDisposable> AcquireStartupLockAsync(CancellationToken cancellationToken)
+    {
+        await Database.OpenConnectionAsync(cancellationToken);
+        await Database.ExecuteSqlRawAsync(LockStartup, cancellationToken);
+        return new StartupLock(this);
+    }
+
+    private sealed class StartupLock(PostgreSqlPortalDbContext db) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await db.Database.ExecuteSqlRawAsync(UnlockStartup);
+            await db.Database.CloseConnectionAsync();
+        }
+    }
 }

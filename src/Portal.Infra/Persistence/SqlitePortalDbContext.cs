@@ -10,4 +10,15 @@ internal sealed class SqlitePortalDbContext(DbContextOptions<SqlitePortalDbConte
 
     public override bool IsUniqueViolation(DbUpdateException exception) =>
         exception?.InnerException is SqliteException { SqliteExtendedErrorCode: SqliteConstraintUnique };
+
+    /// <summary>Nothing to wait for: one portal instance per SQLite file (EF's own migration lock covers the rest).</summary>
+    public override Task<IAsyncDisposable> AcquireStartupLockAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IAsyncDisposable>(NoLock.Instance);
+
+    private sealed class NoLock : IAsyncDisposable
+    {
+        public static readonly NoLock Instance = new();
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
 }

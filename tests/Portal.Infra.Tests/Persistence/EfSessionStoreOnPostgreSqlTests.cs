@@ -1,11 +1,17 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Portal.Infra.Persistence;
+using Portal.Infra.Tests.Aws.Support;
 
 namespace Portal.Infra.Tests.Persistence;
 
 /// <summary>
 /// The store tests on a real PostgreSQL (see <see cref="PostgreSqlTestServer"/>), each on a fresh database, plus what only
-/// PostgreSQL has: data-protection keys in the database, and several instances migrating one database at once.
+/// PostgreSQL has: data-protection keys in the database, and several instances starting on one empty database at once.
 /// </summary>
 public sealed class EfSessionStoreOnPostgreSqlTests : EfSessionStoreTests
 {
@@ -39,27 +45,56 @@ public sealed class EfSessionStoreOnPostgreSqlTests : EfSessionStoreTests
     }
 
     [Fact]
-    public async Task Instances_starting_together_over_an_empty_database_migrate_it_once()
+    public async Task Portals_starting_together_on_an_empty_database_migrate_it_once_share_one_key_and_log_no_error()
     {
         var database = await PostgreSqlTestServer.CreateDatabaseAsync(Ct);
-        var options = new DbContextOptionsBuilder<PostgreSqlPortalDbContext>().UseNpgsql(database.ConnectionString).Options;
-        var instances = Enumerable.Range(0, 3).Select(_ => new PostgreSqlPortalDbContext(options)).ToList();
+        var logs = new CapturingLoggerProvider();
+        var folders = Enumerable.Range(0, 3).Select(_ => Directory.CreateTempSubdirectory("portal-infra-tests-").FullName).ToList();
+        var portals = folders.Select(folder => BuildPortal(database, folder, logs)).ToList();
         try
         {
-            // What DatabaseMigrator does in each instance at start; EF serialises them with a lock in the database.
-            await Task.WhenAll(instances.Select(db => Task.Run(() => db.Database.MigrateAsync(Ct), Ct)));
+            // Every hosted service starts in order, as in the web app: the migrator, data protection's key ring loader
+            // (which reads the keys table), the orchestrator. Three containers of a first deployment start at once.
+            await Task.WhenAll(portals.Select(p => Task.Run(() => p.StartAsync(Ct), Ct)));
 
-            await using var check = new PostgreSqlPortalDbContext(options);
-            Assert.Equal(check.Database.GetMigrations(), await check.Database.GetAppliedMigrationsAsync(Ct));
+            await using var db = new PostgreSqlPortalDbContext(new DbContextOptionsBuilder<PostgreSqlPortalDbContext>().UseNpgsql(database.ConnectionString).Options);
+            Assert.Empty(logs.Lines.Where(l => l.Level >= LogLevel.Error).Select(l => $"{l.Category}: {l.Message} {l.Exception}"));
+            Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync(Ct));
+            Assert.Single(await db.DataProtectionKeys.ToListAsync(Ct));
+            foreach (var (from, to) in portals.SelectMany(a => portals.Select(b => (a, b))))
+            {
+                var token = Protector(from).Protect("sign-in cookie");
+                Assert.Equal("sign-in cookie", Protector(to).Unprotect(token));
+            }
         }
         finally
         {
-            foreach (var db in instances)
+            foreach (var portal in portals)
             {
-                await db.DisposeAsync();
+                await portal.StopAsync(CancellationToken.None);
+                portal.Dispose();
             }
 
             await database.DropAsync();
+            folders.ForEach(folder => Directory.Delete(folder, recursive: true));
         }
+    }
+
+    private static IDataProtector Protector(IHost portal) =>
+        portal.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("Portal.Infra.Tests");
+
+    /// <summary>The portal's infrastructure as the web app composes it, on <paramref name="database"/>, with a data folder of its own.</summary>
+    private static IHost BuildPortal(PostgreSqlTestDatabase database, string folder, CapturingLoggerProvider logs)
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:DataDirectory"] = folder,
+            ["Database:Provider"] = "PostgreSQL",
+            ["ConnectionStrings:Portal"] = database.ConnectionString,
+        });
+        builder.Logging.AddProvider(logs);
+        builder.AddPortalInfra();
+        return builder.Build();
     }
 }
