@@ -13,7 +13,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Portal.Web.Tests.Support;
+namespace Portal.Testing;
 
 /// <summary>
 /// A small OpenID Connect provider shaped like Entra ID's v2.0 endpoints, on Kestrel at 127.0.0.1 and a free port, for
@@ -23,7 +23,7 @@ namespace Portal.Web.Tests.Support;
 /// nonce; a logout endpoint that returns to post_logout_redirect_uri. It refuses what Entra would refuse, and
 /// remembers every authorize request and refusal so tests can read them.
 /// </summary>
-/// <remarks>The same file lives in tests/Portal.E2E.Tests/Infrastructure; keep the two copies identical but for the namespace.</remarks>
+/// <remarks>Shared by Portal.Web.Tests and Portal.E2E.Tests as a linked file.</remarks>
 public sealed class FakeOpenIdProvider : IAsyncDisposable
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
