@@ -310,7 +310,11 @@ internal sealed partial class SessionOrchestrator(
         await AppendStackEventsAsync(session, spec, events, cancellationToken);
         if (description.Status != StackStatuses.DeleteInProgress)
         {
-            await stacks.DeleteStackAsync(step.Region, step.ResourceName, step.ResourceName + "-delete", cancellationToken);
+            // A failed delete is asked again with a new token: CloudFormation treats a token it has seen as the same request.
+            var token = description.Status == StackStatuses.DeleteFailed
+                ? $"{step.ResourceName}-delete-{clock.GetUtcNow().ToUnixTimeSeconds()}"
+                : step.ResourceName + "-delete";
+            await stacks.DeleteStackAsync(step.Region, step.ResourceName, token, cancellationToken);
         }
 
         if (step.ProviderStatus != description.Status)

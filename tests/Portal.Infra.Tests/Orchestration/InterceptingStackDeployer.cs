@@ -17,6 +17,12 @@ internal sealed class InterceptingStackDeployer(IStackDeployer inner) : IStackDe
     /// <summary>Runs after the cloud accepted the create, before the caller sees the answer.</summary>
     public Func<StackCreateRequest, Task>? AfterCreate { get; set; }
 
+    /// <summary>Sees each description before the caller does and may replace it (a delete that failed, say).</summary>
+    public Func<string, StackDescription?, StackDescription?>? AfterDescribe { get; set; }
+
+    /// <summary>Every delete asked for, as (stack name, client request token), in order.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<(string StackName, string Token)> Deletes { get; } = new();
+
     public int CreateCalls => Volatile.Read(ref _createCalls);
 
     public async Task<CreateOutcome> CreateStackAsync(StackCreateRequest request, CancellationToken cancellationToken)
@@ -36,12 +42,18 @@ internal sealed class InterceptingStackDeployer(IStackDeployer inner) : IStackDe
         return outcome;
     }
 
-    public Task<StackDescription?> DescribeStackAsync(RegionCode region, string stackName, CancellationToken cancellationToken) =>
-        inner.DescribeStackAsync(region, stackName, cancellationToken);
+    public async Task<StackDescription?> DescribeStackAsync(RegionCode region, string stackName, CancellationToken cancellationToken)
+    {
+        var description = await inner.DescribeStackAsync(region, stackName, cancellationToken);
+        return AfterDescribe is null ? description : AfterDescribe(stackName, description);
+    }
 
     public Task<IReadOnlyList<StackEvent>> DescribeStackEventsAsync(RegionCode region, string stackName, CancellationToken cancellationToken) =>
         inner.DescribeStackEventsAsync(region, stackName, cancellationToken);
 
-    public Task DeleteStackAsync(RegionCode region, string stackName, string clientRequestToken, CancellationToken cancellationToken) =>
-        inner.DeleteStackAsync(region, stackName, clientRequestToken, cancellationToken);
+    public Task DeleteStackAsync(RegionCode region, string stackName, string clientRequestToken, CancellationToken cancellationToken)
+    {
+        Deletes.Enqueue((stackName, clientRequestToken));
+        return inner.DeleteStackAsync(region, stackName, clientRequestToken, cancellationToken);
+    }
 }

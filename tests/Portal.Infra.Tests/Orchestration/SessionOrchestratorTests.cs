@@ -305,6 +305,37 @@ public sealed class SessionOrchestratorTests
     }
 
     [Fact]
+    public async Task A_delete_that_failed_is_asked_again_with_a_new_token()
+    {
+        await using var host = await InfraTestHost.CreateAsync(Ct, Durations, InterceptStacks);
+        var deployer = host.Services.GetRequiredService<InterceptingStackDeployer>();
+        var id = await LaunchAsync(host);
+        var ready = (await DriveAsync(host, id, s => s.State == SessionState.Ready))[^1];
+        var scheduler = Stacks(ready).Single(s => s.Kind == StepKind.Scheduler).ResourceName;
+        var failedOnce = false;
+        deployer.AfterDescribe = (name, description) =>
+        {
+            if (name != scheduler || failedOnce || deployer.Deletes.Count(d => d.StackName == scheduler) != 1 || description is null)
+            {
+                return description;
+            }
+
+            failedOnce = true;
+            return description with { Status = StackStatuses.DeleteFailed, StatusReason = "The following resource(s) failed to delete: [SchedulerSecurityGroup]." };
+        };
+
+        await host.Sessions.StopAsync(Ada, id, Ct);
+        var stopped = (await DriveAsync(host, id, s => s.State == SessionState.Stopped))[^1];
+
+        var tokens = deployer.Deletes.Where(d => d.StackName == scheduler).Select(d => d.Token).ToList();
+        Assert.True(failedOnce);
+        Assert.Equal(2, tokens.Count);
+        Assert.Equal(scheduler + "-delete", tokens[0]);
+        Assert.StartsWith(scheduler + "-delete-", tokens[1], StringComparison.Ordinal);
+        Assert.All(stopped.Steps, s => Assert.Equal(StepStatus.Deleted, s.Status));
+    }
+
+    [Fact]
     public async Task A_stop_that_lands_while_a_stack_is_being_created_still_deletes_that_stack()
     {
         await using var host = await InfraTestHost.CreateAsync(Ct, Durations, InterceptStacks);
