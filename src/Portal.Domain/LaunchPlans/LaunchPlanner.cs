@@ -56,6 +56,7 @@ public sealed class LaunchPlanner(RegionCatalog regions, DatasetCatalog datasets
             new Dictionary<string, string>
             {
                 [SessionStackParameters.SessionId] = sessionId.Value,
+                [SessionStackParameters.Image] = settings.DaskImage,
                 [SessionStackParameters.SchedulerAddress] = schedulerAddress,
                 [SessionStackParameters.WorkerCount] = pool.Workers.ToString(CultureInfo.InvariantCulture),
                 [SessionStackParameters.WorkerSize] = pool.WorkerSize,

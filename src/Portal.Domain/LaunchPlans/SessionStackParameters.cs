@@ -22,6 +22,7 @@ public static class SessionStackParameters
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> ByTemplate { get; } = new Dictionary<string, IReadOnlyList<string>>
     {
         [SchedulerTemplate] = [SessionId, Image, Cpu, Memory],
-        [WorkersTemplate] = [SessionId, SchedulerAddress, WorkerCount, WorkerSize, PoolName],
+        // Workers get the same image as the scheduler: a client and a scheduler of different Dask versions fail in confusing ways.
+        [WorkersTemplate] = [SessionId, Image, SchedulerAddress, WorkerCount, WorkerSize, PoolName],
     };
 }
