@@ -1,50 +1,113 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Portal.Domain.Cloud;
+using Portal.Domain.Regions;
+using Portal.Infra.Aws;
+using Portal.Infra.Tests.Aws.Fake;
+using Portal.Infra.Tests.Aws.Support;
+using static Portal.Infra.Tests.Aws.Support.IamPolicyDocument;
 
 namespace Portal.Infra.Tests.Aws.Adapters;
 
 /// <summary>The operator's policy (deploy/iam/portal-policy.json) is least privilege and covers every call the portal makes.</summary>
 public sealed class IamPolicyTests
 {
-    private static readonly Lazy<JsonObject> Policy = new(() => JsonNode.Parse(File.ReadAllText(PolicyPath()))!.AsObject());
+    private const string Account = "123456789012";
+    private const string ExecutionRole = $"arn:aws:iam::{Account}:role/portal-cloudformation-execution";
+    private const string NotebookRole = $"arn:aws:iam::{Account}:role/portal-notebook";
+    private const string Stack = $"arn:aws:cloudformation:us-east-1:{Account}:stack/portal-s-4k7q2m9x1z-workers-us-east-1/6f1c2a30-4b5d-11f0-9a3e-0a1b2c3d4e5f";
+    private const string Instance = "portal-s-4k7q2m9x1z";
+    private const string Notebook = $"arn:aws:sagemaker:eu-west-2:{Account}:notebook-instance/{Instance}";
+    private const string SharedLifecycleConfig = $"arn:aws:sagemaker:eu-west-2:{Account}:notebook-instance-lifecycle-config/portal-dask-client";
+    private const string TemplateUrl = "https://portal-templates-123456789012.s3.eu-west-2.amazonaws.com/v1/SessionWorkers.template.json";
+    private const string CreateStackContext = $"cloudformation:TemplateUrl={TemplateUrl}|cloudformation:RoleArn={ExecutionRole}";
+    private const string Tagged = "aws:RequestTag/portal-managed=true";
+    private const string TaggedForThePortal = "aws:ResourceTag/portal-managed=true";
 
-    /// <summary>Every action the AWS provider calls (its clients, adapters and the SDK's STS client).</summary>
-    public static TheoryData<string> ActionsTheProviderCalls =>
+    private static readonly string LifecycleConfig =
+        $"arn:aws:sagemaker:eu-west-2:{Account}:notebook-instance-lifecycle-config/{AwsNaming.LifecycleConfigName(Instance)}";
+
+    /// <summary>
+    /// Every call the AWS provider makes (its adapters, the clients' other operations, the SDK's STS client and what
+    /// the services check on the portal's behalf), with a resource it touches and the request context it carries.
+    /// A context is <c>key=value</c> pairs joined by <c>|</c>.
+    /// </summary>
+    public static TheoryData<string, string, string> CallsTheProviderMakes => new()
+    {
+        { "cloudformation:CreateStack", Stack, CreateStackContext },
+        { "cloudformation:TagResource", Stack, string.Empty },
+        { "cloudformation:DeleteStack", Stack, string.Empty },
+        { "cloudformation:DescribeStacks", Stack, string.Empty },
+        { "cloudformation:DescribeStackEvents", Stack, string.Empty },
+        { "cloudformation:ListStacks", "*", string.Empty },
+        { "s3:GetObject", "arn:aws:s3:::portal-templates-123456789012/v1/SessionWorkers.template.json", string.Empty },
+        { "iam:PassRole", ExecutionRole, "iam:PassedToService=cloudformation.amazonaws.com" },
+        { "iam:PassRole", NotebookRole, "iam:PassedToService=sagemaker.amazonaws.com" },
+        { "sagemaker:CreateNotebookInstanceLifecycleConfig", LifecycleConfig, Tagged },
+        { "sagemaker:DescribeNotebookInstanceLifecycleConfig", SharedLifecycleConfig, string.Empty },
+        { "sagemaker:DeleteNotebookInstanceLifecycleConfig", LifecycleConfig, string.Empty },
+        { "sagemaker:CreateNotebookInstance", Notebook, Tagged },
+        { "sagemaker:AddTags", Notebook, Tagged },
+        { "sagemaker:DescribeNotebookInstance", Notebook, string.Empty },
+        { "sagemaker:StartNotebookInstance", Notebook, TaggedForThePortal },
+        { "sagemaker:StopNotebookInstance", Notebook, TaggedForThePortal },
+        { "sagemaker:DeleteNotebookInstance", Notebook, TaggedForThePortal },
+        { "sagemaker:CreatePresignedNotebookInstanceUrl", Notebook, TaggedForThePortal },
+        { "fsx:DescribeFileSystems", "*", string.Empty },
+        { "fsx:DescribeDataRepositoryAssociations", "*", string.Empty },
+        { "fsx:CreateDataRepositoryAssociation", $"arn:aws:fsx:us-east-1:{Account}:file-system/fs-0123456789abcdef0", Tagged },
+        { "pricing:GetProducts", "*", string.Empty },
+        { "pricing:DescribeServices", "*", string.Empty },
+        { "servicequotas:GetServiceQuota", $"arn:aws:servicequotas:eu-west-2:{Account}:sagemaker/L-D2E6D5C4", string.Empty },
+        { "servicequotas:ListServiceQuotas", "*", string.Empty },
+        { "sts:GetCallerIdentity", "*", string.Empty },
+    };
+
+    /// <summary>The base URL forms docs/aws.md allows for <c>Aws:TemplatesBaseUrl</c>, with and without a prefix.</summary>
+    public static TheoryData<string> DocumentedTemplateBaseUrls =>
     [
-        "cloudformation:CreateStack", "cloudformation:UpdateStack", "cloudformation:DeleteStack", "cloudformation:DescribeStacks",
-        "cloudformation:DescribeStackEvents", "cloudformation:ListStacks",
-        "sagemaker:CreateNotebookInstanceLifecycleConfig", "sagemaker:DeleteNotebookInstanceLifecycleConfig", "sagemaker:DescribeNotebookInstanceLifecycleConfig", "sagemaker:CreateNotebookInstance",
-        "sagemaker:DescribeNotebookInstance", "sagemaker:StartNotebookInstance", "sagemaker:StopNotebookInstance", "sagemaker:DeleteNotebookInstance",
-        "sagemaker:CreatePresignedNotebookInstanceUrl", "sagemaker:AddTags",
-        "fsx:DescribeFileSystems", "fsx:DescribeDataRepositoryAssociations", "fsx:CreateDataRepositoryAssociation",
-        "pricing:GetProducts", "pricing:DescribeServices", "servicequotas:GetServiceQuota", "servicequotas:ListServiceQuotas",
-        "sts:GetCallerIdentity", "s3:GetObject", "iam:PassRole",
+        "https://portal-templates-123456789012.s3.eu-west-2.amazonaws.com/v1",
+        "https://portal-templates-123456789012.s3.eu-west-2.amazonaws.com/v1/",
+        "https://portal-templates-123456789012.s3.eu-west-2.amazonaws.com",
+        "https://portal-templates-123456789012.s3.amazonaws.com/templates/v1",
+    ];
+
+    /// <summary>Templates the execution role must never run: other buckets, look-alike bucket names, other hosts.</summary>
+    public static TheoryData<string> ForeignTemplateUrls =>
+    [
+        "https://attacker-bucket.s3.eu-west-2.amazonaws.com/SessionWorkers.template.json",
+        "https://portal-templates-123456789012.s3.evil.s3.eu-west-2.amazonaws.com/SessionWorkers.template.json",
+        "https://portal-templates-123456789012.s3.eu-west-2.amazonaws.com.evil.example/SessionWorkers.template.json",
+        "https://evil.example/portal-templates-123456789012.s3.amazonaws.com/SessionWorkers.template.json",
+        "https://s3.eu-west-2.amazonaws.com/attacker-bucket/portal-templates-123456789012.s3.amazonaws.com/x.json",
+        "http://portal-templates-123456789012.s3.eu-west-2.amazonaws.com/SessionWorkers.template.json",
     ];
 
     [Fact]
     public void It_is_an_allow_only_policy_in_the_current_language_version()
     {
-        Assert.Equal("2012-10-17", (string)Policy.Value["Version"]!);
-        Assert.All(Statements(), s =>
+        var policy = AsWritten();
+        Assert.Equal("2012-10-17", (string)policy.Root["Version"]!);
+        Assert.All(policy.Statements, s =>
         {
             Assert.Equal("Allow", (string)s["Effect"]!);
             Assert.Null(s["NotAction"]);
             Assert.Null(s["NotResource"]);
             Assert.False(string.IsNullOrWhiteSpace((string?)s["Sid"]));
         });
-        Assert.Equal(Statements().Count, Statements().Select(s => (string)s["Sid"]!).Distinct().Count());
+        Assert.Equal(policy.Statements.Count, policy.Statements.Select(s => (string)s["Sid"]!).Distinct().Count());
     }
 
     [Fact]
     public void No_action_is_a_wildcard()
     {
-        Assert.All(Statements().SelectMany(Actions), action => Assert.DoesNotContain("*", action, StringComparison.Ordinal));
+        Assert.All(AsWritten().Statements.SelectMany(Actions), action => Assert.DoesNotContain("*", action, StringComparison.Ordinal));
     }
 
     [Fact]
     public void A_star_resource_is_used_only_where_the_api_allows_nothing_narrower_and_says_so()
     {
-        var starStatements = Statements().Where(s => Resources(s).Contains("*")).ToList();
+        var starStatements = AsWritten().Statements.Where(s => Resources(s).Contains("*")).ToList();
 
         Assert.All(starStatements, s =>
         {
@@ -61,34 +124,100 @@ public sealed class IamPolicyTests
     [Fact]
     public void CloudFormation_is_limited_to_stacks_named_portal()
     {
-        var cloudFormation = Statements().Where(s => Actions(s).Any(a => a.StartsWith("cloudformation:", StringComparison.Ordinal) && a != "cloudformation:ListStacks"));
+        var cloudFormation = AsWritten().Statements.Where(s => Actions(s).Any(a => a.StartsWith("cloudformation:", StringComparison.Ordinal) && a != "cloudformation:ListStacks"));
 
         Assert.All(cloudFormation, s => Assert.All(Resources(s), r => Assert.Matches("^arn:aws:cloudformation:\\*:ACCOUNT_ID:stack/portal-\\*/\\*$", r)));
     }
 
     [Fact]
+    public void Stacks_are_created_only_from_the_templates_bucket_and_only_as_the_execution_role()
+    {
+        var create = Assert.Single(AsWritten().Statements, s => Actions(s).Contains("cloudformation:CreateStack"));
+
+        Assert.Equal(["cloudformation:CreateStack"], Actions(create));
+        Assert.Equal(
+            ["https://TEMPLATES_BUCKET.s3.TEMPLATES_REGION.amazonaws.com/*", "https://TEMPLATES_BUCKET.s3.amazonaws.com/*"],
+            Condition(create, "StringLike", "cloudformation:TemplateUrl"));
+        Assert.Equal(["arn:aws:iam::ACCOUNT_ID:role/portal-cloudformation-execution"], Condition(create, "StringEquals", "cloudformation:RoleArn"));
+    }
+
+    [Fact]
+    public void Stacks_cannot_be_updated_because_no_adapter_updates_one()
+    {
+        Assert.DoesNotContain(AsWritten().Statements, s => Actions(s).Contains("cloudformation:UpdateStack"));
+    }
+
+    [Theory]
+    [MemberData(nameof(DocumentedTemplateBaseUrls))]
+    public async Task The_template_url_the_deployer_builds_from_a_documented_base_url_passes_the_condition(string baseUrl)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var cloud = await FakeAwsCloud.StartAsync(new FakeTimeProvider(), ct);
+        await using var services = AwsTestHost.Build(cloud.Endpoint, settings: new Dictionary<string, string?>
+        {
+            ["Aws:TemplatesBaseUrl"] = baseUrl,
+            ["Aws:CloudFormation:RoleArn"] = ExecutionRole,
+        });
+
+        await services.GetRequiredService<IStackDeployer>().CreateStackAsync(new StackCreateRequest(
+            RegionCode.Parse("us-east-1"), "portal-s-4k7q2m9x1z-workers-us-east-1", "SessionWorkers",
+            new Dictionary<string, string>(), new Dictionary<string, string>(), "s-4k7q2m9x1z-workers-us-east-1-create"), ct);
+
+        var sent = cloud.CloudFormation.LastCreateForm;
+        var context = new Dictionary<string, string>
+        {
+            ["cloudformation:TemplateUrl"] = sent["TemplateURL"],
+            ["cloudformation:RoleArn"] = sent["RoleARN"],
+        };
+        Assert.True(AsDeployed().Allows("cloudformation:CreateStack", Stack, context), $"CreateStack with {sent["TemplateURL"]} is denied.");
+    }
+
+    [Theory]
+    [MemberData(nameof(ForeignTemplateUrls))]
+    public void A_template_from_anywhere_else_is_refused(string templateUrl)
+    {
+        var context = new Dictionary<string, string> { ["cloudformation:TemplateUrl"] = templateUrl, ["cloudformation:RoleArn"] = ExecutionRole };
+
+        Assert.False(AsDeployed().Allows("cloudformation:CreateStack", Stack, context));
+    }
+
+    [Fact]
+    public void A_template_body_or_another_role_is_refused()
+    {
+        var policy = AsDeployed();
+
+        Assert.False(policy.Allows("cloudformation:CreateStack", Stack, new Dictionary<string, string> { ["cloudformation:RoleArn"] = ExecutionRole }));
+        Assert.False(policy.Allows("cloudformation:CreateStack", Stack, new Dictionary<string, string> { ["cloudformation:TemplateUrl"] = TemplateUrl }));
+        Assert.False(policy.Allows("cloudformation:CreateStack", Stack, new Dictionary<string, string>
+        {
+            ["cloudformation:TemplateUrl"] = TemplateUrl,
+            ["cloudformation:RoleArn"] = $"arn:aws:iam::{Account}:role/OrganizationAccountAccessRole",
+        }));
+    }
+
+    [Fact]
     public void Roles_can_be_passed_only_to_cloudformation_and_sagemaker_and_only_the_two_portal_roles()
     {
-        var passRole = Assert.Single(Statements(), s => Actions(s).Contains("iam:PassRole"));
+        var passRole = Assert.Single(AsWritten().Statements, s => Actions(s).Contains("iam:PassRole"));
 
         Assert.Equal(["iam:PassRole"], Actions(passRole));
         Assert.Equal(
             ["arn:aws:iam::ACCOUNT_ID:role/portal-cloudformation-execution", "arn:aws:iam::ACCOUNT_ID:role/portal-notebook"],
             Resources(passRole));
-        var services = passRole["Condition"]!["StringEquals"]!["iam:PassedToService"]!.AsArray().Select(n => (string)n!);
-        Assert.Equal(["cloudformation.amazonaws.com", "sagemaker.amazonaws.com"], services);
+        Assert.Equal(["cloudformation.amazonaws.com", "sagemaker.amazonaws.com"], Condition(passRole, "StringEquals", "iam:PassedToService"));
     }
 
     [Fact]
     public void Notebook_instances_are_created_and_operated_only_when_tagged_for_the_portal()
     {
-        var create = Assert.Single(Statements(), s => Actions(s).Contains("sagemaker:CreateNotebookInstance"));
-        var operate = Assert.Single(Statements(), s => Actions(s).Contains("sagemaker:DeleteNotebookInstance"));
+        var statements = AsWritten().Statements;
+        var create = Assert.Single(statements, s => Actions(s).Contains("sagemaker:CreateNotebookInstance"));
+        var operate = Assert.Single(statements, s => Actions(s).Contains("sagemaker:DeleteNotebookInstance"));
 
-        Assert.Equal("true", (string)create["Condition"]!["StringEquals"]!["aws:RequestTag/portal-managed"]!);
-        Assert.Equal("true", (string)operate["Condition"]!["StringEquals"]!["aws:ResourceTag/portal-managed"]!);
+        Assert.Equal(["true"], Condition(create, "StringEquals", "aws:RequestTag/portal-managed"));
+        Assert.Equal(["true"], Condition(operate, "StringEquals", "aws:ResourceTag/portal-managed"));
         Assert.All(
-            Statements().Where(s => Actions(s).Any(a => a.StartsWith("sagemaker:", StringComparison.Ordinal))),
+            statements.Where(s => Actions(s).Any(a => a.StartsWith("sagemaker:", StringComparison.Ordinal))),
             s => Assert.All(Resources(s), r => Assert.EndsWith("/portal-*", r, StringComparison.Ordinal)));
         Assert.Contains(Portal.Infra.Aws.AwsNaming.ManagedTagKey, "aws:RequestTag/portal-managed", StringComparison.Ordinal);
     }
@@ -96,46 +225,20 @@ public sealed class IamPolicyTests
     [Fact]
     public void Templates_are_read_only_from_the_templates_bucket()
     {
-        var s3 = Assert.Single(Statements(), s => Actions(s).Any(a => a.StartsWith("s3:", StringComparison.Ordinal)));
+        var s3 = Assert.Single(AsWritten().Statements, s => Actions(s).Any(a => a.StartsWith("s3:", StringComparison.Ordinal)));
 
         Assert.Equal(["s3:GetObject"], Actions(s3));
         Assert.Equal(["arn:aws:s3:::TEMPLATES_BUCKET/*"], Resources(s3));
     }
 
     [Theory]
-    [MemberData(nameof(ActionsTheProviderCalls))]
-    public void Every_call_the_provider_makes_is_allowed(string action)
+    [MemberData(nameof(CallsTheProviderMakes))]
+    public void Every_call_the_provider_makes_is_allowed_on_the_resource_it_touches(string action, string resource, string context)
     {
-        Assert.Contains(Statements(), s => Actions(s).Contains(action));
+        var request = context.Split('|', StringSplitOptions.RemoveEmptyEntries)
+            .Select(pair => pair.Split('=', 2))
+            .ToDictionary(kv => kv[0], kv => kv[1], StringComparer.Ordinal);
+
+        Assert.True(AsDeployed().Allows(action, resource, request), $"{action} on {resource} is denied.");
     }
-
-    private static List<JsonObject> Statements() => Policy.Value["Statement"]!.AsArray().Select(n => n!.AsObject()).ToList();
-
-    private static List<string> Actions(JsonObject statement) => Strings(statement["Action"]);
-
-    private static List<string> Resources(JsonObject statement) => Strings(statement["Resource"]);
-
-    private static List<string> Strings(JsonNode? node) => node switch
-    {
-        JsonArray array => array.Select(n => (string)n!).ToList(),
-        JsonValue value when value.GetValueKind() == JsonValueKind.String => [(string)value!],
-        _ => [],
-    };
-
-    private static string PolicyPath()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "deploy", "iam", "portal-policy.json");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        // Built outside the repository (an artifacts path elsewhere): fall back to the source tree of this file.
-        return Path.GetFullPath(Path.Combine(SourceDirectory(), "..", "..", "..", "..", "deploy", "iam", "portal-policy.json"));
-    }
-
-    private static string SourceDirectory([System.Runtime.CompilerServices.CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
 }
