@@ -48,6 +48,7 @@ public sealed class IamPolicyTests
         { "sagemaker:DeleteNotebookInstanceLifecycleConfig", LifecycleConfig, string.Empty },
         { "sagemaker:CreateNotebookInstance", Notebook, Tagged },
         { "sagemaker:AddTags", Notebook, Tagged },
+        { "sagemaker:AddTags", LifecycleConfig, Tagged },
         { "sagemaker:DescribeNotebookInstance", Notebook, string.Empty },
         { "sagemaker:StartNotebookInstance", Notebook, TaggedForThePortal },
         { "sagemaker:StopNotebookInstance", Notebook, TaggedForThePortal },
@@ -220,6 +221,36 @@ public sealed class IamPolicyTests
             statements.Where(s => Actions(s).Any(a => a.StartsWith("sagemaker:", StringComparison.Ordinal))),
             s => Assert.All(Resources(s), r => Assert.EndsWith("/portal-*", r, StringComparison.Ordinal)));
         Assert.Contains(Portal.Infra.Aws.AwsNaming.ManagedTagKey, "aws:RequestTag/portal-managed", StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_tags_the_notebook_service_sends_on_create_are_allowed_on_what_it_creates()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var cloud = await FakeAwsCloud.StartAsync(new FakeTimeProvider(), ct);
+        await using (var services = AwsTestHost.Build(cloud.Endpoint))
+        {
+            await services.GetRequiredService<INotebookService>().CreateNotebookInstanceAsync(new NotebookInstanceRequest(
+                RegionCode.Parse("eu-west-2"), Instance, "ml.t3.2xlarge", new Dictionary<string, string> { ["portal-session"] = "s-4k7q2m9x1z" },
+                new NotebookDocument("session.ipynb", "{}")), ct);
+        }
+
+        var creates = cloud.Requests
+            .Select(r => (Operation: r.Header("X-Amz-Target")?.Split('.')[^1], Body: System.Text.Json.Nodes.JsonNode.Parse(r.BodyText)!))
+            .Where(r => r.Operation is "CreateNotebookInstance" or "CreateNotebookInstanceLifecycleConfig")
+            .ToList();
+        Assert.Equal(2, creates.Count);
+        var policy = AsDeployed();
+        foreach (var (operation, body) in creates)
+        {
+            var arn = operation == "CreateNotebookInstance"
+                ? $"arn:aws:sagemaker:eu-west-2:{Account}:notebook-instance/{(string)body["NotebookInstanceName"]!}"
+                : $"arn:aws:sagemaker:eu-west-2:{Account}:notebook-instance-lifecycle-config/{(string)body["NotebookInstanceLifecycleConfigName"]!}";
+            var tags = body["Tags"]!.AsArray().ToDictionary(t => "aws:RequestTag/" + (string)t!["Key"]!, t => (string)t!["Value"]!);
+            Assert.NotEmpty(tags);
+            Assert.True(policy.Allows("sagemaker:" + operation, arn, tags), $"{operation} on {arn} is denied.");
+            Assert.True(policy.Allows("sagemaker:AddTags", arn, tags), $"{operation} carries tags, and AddTags on {arn} is denied.");
+        }
     }
 
     [Fact]
