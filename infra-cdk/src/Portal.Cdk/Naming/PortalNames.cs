@@ -32,7 +32,6 @@ internal static class PortalNames
     public const string SchedulerCluster = "portal-schedulers";
     public const string WorkerCluster = "portal-workers";
     public const string NotebookLifecycleConfig = "portal-dask-client";
-    public const string DaskImageParameter = "/portal/dask-image";
     public const string NotebookKernel = "portal-dask";
 
     public const int SchedulerPort = 8786;

@@ -91,6 +91,6 @@ internal sealed class PortalStack : Stack
         _ = new CfnOutput(this, "PortalUrl", new CfnOutputProps { Value = "https://" + portal.LoadBalancer.LoadBalancerDnsName, Description = "Point the certificate's DNS name here (CNAME or alias)" });
         _ = new CfnOutput(this, "TemplatesBaseUrl", new CfnOutputProps { Value = templatesBaseUrl, Description = "Aws:TemplatesBaseUrl" });
         _ = new CfnOutput(this, "StackExecutionRoleArn", new CfnOutputProps { Value = executionRole.RoleArn, Description = "Aws:CloudFormation:RoleArn" });
-        _ = new CfnOutput(this, "DaskImageUri", new CfnOutputProps { Value = daskImage.ImageUri, Description = "SessionScheduler Image and RegionFoundation DaskImage" });
+        _ = new CfnOutput(this, "DaskImageUri", new CfnOutputProps { Value = daskImage.ImageUri, Description = "The Image of SessionScheduler and SessionWorkers (Launch__DaskImage)" });
     }
 }

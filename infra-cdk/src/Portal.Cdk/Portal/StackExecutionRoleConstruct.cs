@@ -82,8 +82,8 @@ internal sealed class StackExecutionRoleConstruct : Construct
             "kms:CreateAlias", "kms:DeleteAlias", "kms:DescribeKey", "kms:EnableKeyRotation", "kms:GetKeyPolicy", "kms:GetKeyRotationStatus", "kms:PutKeyPolicy",
             "kms:ScheduleKeyDeletion", "kms:TagResource", "kms:UntagResource", "kms:UpdateKeyDescription", "kms:CreateGrant", "kms:Decrypt", "kms:GenerateDataKey*",
         ], [Account("kms", "key/*"), Account("kms", "alias/*")]);
-        Allow("Settings", ["ssm:PutParameter", "ssm:DeleteParameter", "ssm:GetParameter", "ssm:GetParameters", "ssm:AddTagsToResource"], [
-            Account("ssm", "parameter/portal/*"),
+        // Worker launch templates name the ECS-optimised AMI by its public parameter (resolve:ssm:...).
+        Allow("EcsAmiParameter", ["ssm:GetParameter", "ssm:GetParameters"], [
             Fn.Sub("arn:${AWS::Partition}:ssm:*::parameter/aws/service/ecs/*"),
         ]);
 

@@ -1,5 +1,4 @@
 using Amazon.CDK;
-using Amazon.CDK.AWS.SSM;
 using Constructs;
 using Portal.Cdk.Naming;
 using Portal.Cdk.Shared;
@@ -69,14 +68,6 @@ internal sealed class RegionFoundationStack : Stack
         {
             Key = key,
             ImageRegion = parameters.HomeRegion.ValueAsString,
-        });
-
-        // Session stacks read the image at creation ({{resolve:ssm:...}}), so changing it never blocks on imports.
-        _ = new StringParameter(this, "DaskImageParameter", new StringParameterProps
-        {
-            ParameterName = PortalNames.DaskImageParameter,
-            StringValue = parameters.DaskImage.ValueAsString,
-            Description = "Dask image of this region's workers (RegionFoundation parameter DaskImage)",
         });
 
         _ = Exports.Add(this, "VpcId", network.Vpc.Ref, ExportNames.RegionVpcId, "Worker VPC");

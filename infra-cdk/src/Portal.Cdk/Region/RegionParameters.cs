@@ -40,11 +40,13 @@ internal sealed class RegionParameters
             AllowedPattern = "^Z[0-9A-Z]{1,32}$",
             Description = "HomeFoundation output HostedZoneId (the Cloud Map namespace's private zone)",
         });
+        // Unused since SessionWorkers takes the image itself (its Image parameter); still declared because the portal's
+        // RegionFoundationParameters passes it. Remove it here and there together.
         DaskImage = new CfnParameter(scope, P.DaskImage, new CfnParameterProps
         {
             Type = "String",
             MinLength = 1,
-            Description = "Dask image the workers run; the same one the portal gives its schedulers",
+            Description = "Unused: workers run the Image of their SessionWorkers stack. Kept while the portal still passes it",
         });
         DatasetS3Uris = new CfnParameter(scope, P.DatasetS3Uris, new CfnParameterProps
         {

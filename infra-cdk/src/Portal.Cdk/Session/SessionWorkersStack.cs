@@ -32,6 +32,12 @@ internal sealed class SessionWorkersStack : Stack
             AllowedPattern = P.SessionIdPattern,
             Description = "The portal session, e.g. s-4k7q2m9x1z",
         });
+        var image = new CfnParameter(this, P.Image, new CfnParameterProps
+        {
+            Type = "String",
+            MinLength = 1,
+            Description = "Dask image; the portal passes the scheduler's image, so client, scheduler and workers run one Dask version",
+        });
         var schedulerAddress = new CfnParameter(this, P.SchedulerAddress, new CfnParameterProps
         {
             Type = "String",
@@ -88,7 +94,7 @@ internal sealed class SessionWorkersStack : Stack
                 new CfnTaskDefinition.VolumeProperty { Name = "fsx", Host = new CfnTaskDefinition.HostVolumePropertiesProperty { SourcePath = "/fsx" } },
                 new CfnTaskDefinition.VolumeProperty { Name = "scratch", Host = new CfnTaskDefinition.HostVolumePropertiesProperty { SourcePath = "/scratch" } },
             },
-            ContainerDefinitions = new object[] {Worker(sessionId, schedulerAddress, poolName)},
+            ContainerDefinitions = new object[] {Worker(sessionId, image, schedulerAddress, poolName)},
         });
 
         var service = new CfnService(this, "Service", new CfnServiceProps
@@ -135,11 +141,10 @@ internal sealed class SessionWorkersStack : Stack
         CidrIp = cidr,
     };
 
-    private static CfnTaskDefinition.ContainerDefinitionProperty Worker(CfnParameter sessionId, CfnParameter schedulerAddress, CfnParameter poolName) => new()
+    private static CfnTaskDefinition.ContainerDefinitionProperty Worker(CfnParameter sessionId, CfnParameter image, CfnParameter schedulerAddress, CfnParameter poolName) => new()
     {
         Name = "worker",
-        // Written by RegionFoundation from its DaskImage parameter: the portal passes the same image to the scheduler.
-        Image = "{{resolve:ssm:" + PortalNames.DaskImageParameter + "}}",
+        Image = image.ValueAsString,
         Essential = true,
         // No hard limit: the worker may use the instance; Dask's own limit (85%) spills to /scratch before the kernel kills.
         MemoryReservation = 1024,

@@ -108,12 +108,11 @@ public sealed class RegionFoundationTests(SynthesizedApp app)
     }
 
     [Fact]
-    public void The_dask_image_parameter_is_stored_where_worker_sessions_read_it() =>
-        Template.HasResourceProperties("AWS::SSM::Parameter", Match.ObjectLike(new Dictionary<string, object>
-        {
-            ["Name"] = "/portal/dask-image",
-            ["Value"] = new Dictionary<string, object> { ["Ref"] = "DaskImage" },
-        }));
+    public void The_region_holds_no_dask_image_each_session_brings_its_own()
+    {
+        Template.ResourceCountIs("AWS::SSM::Parameter", 0);
+        Assert.DoesNotContain("\"Ref\":\"DaskImage\"", Json.Resources.ToJsonString(), StringComparison.Ordinal);
+    }
 
     [Fact]
     public void The_vpc_has_flow_logs() => Template.ResourceCountIs("AWS::EC2::FlowLog", 1);

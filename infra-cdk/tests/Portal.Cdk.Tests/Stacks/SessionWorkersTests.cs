@@ -56,11 +56,11 @@ public sealed class SessionWorkersTests(SynthesizedApp app)
     }
 
     [Fact]
-    public void The_image_is_the_one_the_region_foundation_stores()
+    public void Workers_run_the_image_parameter_the_portal_also_gives_the_scheduler()
     {
-        var image = Json.OnlyResource("AWS::ECS::TaskDefinition")["Properties"]!["ContainerDefinitions"]![0]!["Image"].AsText();
-        var parameter = app["RegionFoundation"].OnlyResource("AWS::SSM::Parameter")["Properties"]!["Name"].AsText();
+        var image = Json.OnlyResource("AWS::ECS::TaskDefinition")["Properties"]!["ContainerDefinitions"]![0]!["Image"];
 
-        Assert.Equal("{{resolve:ssm:" + parameter + "}}", image);
+        Assert.Equal(new JsonObject { ["Ref"] = "Image" }.ToJsonString(), image!.ToJsonString());
+        Assert.Equal("String", Json.Parameters["Image"]!["Type"].AsText());
     }
 }
