@@ -62,6 +62,21 @@ public sealed partial class EntraSignInTests(BrowserFixture browser) : IAsyncLif
         Assert.Equal(2, _provider.TokensIssued);
     }
 
+    [Fact]
+    public async Task A_return_url_with_a_tab_ends_on_the_portal_and_not_on_the_host_after_it()
+    {
+        await using var context = await browser.Browser.NewContextAsync(new() { BaseURL = _portal.BaseAddress.ToString() });
+        // Stands in for the other host, so that landing there shows as a page rather than a DNS error.
+        await context.RouteAsync(url => new Uri(url).Host == "evil.example", route => route.FulfillAsync(new() { ContentType = "text/html", Body = "<h1>evil</h1>" }));
+        var page = await context.NewPageAsync();
+
+        // Chromium drops the tab: a redirect to "/\t/evil.example" is a redirect to //evil.example.
+        await page.GotoAsync("/account/entra-signin?returnUrl=%2F%09%2Fevil.example");
+
+        await Expect(page).ToHaveURLAsync(_portal.BaseAddress.ToString());
+        await Expect(page.GetByTestId("signed-in-user")).ToHaveTextAsync("ada@contoso.example");
+    }
+
     [GeneratedRegex(@"/sessions/s-[0-9a-z]{10}$")]
     private static partial Regex SessionUrl();
 

@@ -118,11 +118,26 @@ internal static partial class AccountEndpoints
             new AuthenticationProperties { RedirectUri = "/signin?signedOut=true" },
             [CookieAuthenticationDefaults.AuthenticationScheme, OpenIdConnectDefaults.AuthenticationScheme]);
 
-    /// <summary>Only local paths: an open redirect would let a link send users anywhere after sign-in.</summary>
-    internal static string SafeReturnUrl(string? returnUrl) =>
-        returnUrl is { Length: > 0 } url && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
-            ? url
+    /// <summary>
+    /// Only local paths, by the rules of ASP.NET's <c>IsLocalUrl</c>: an open redirect would let a link send users
+    /// anywhere after sign-in. <c>~/path</c> comes back as <c>/path</c>; anything else that is not local becomes <c>/</c>.
+    /// </summary>
+    internal static string SafeReturnUrl(string? returnUrl)
+    {
+        if (string.IsNullOrEmpty(returnUrl) || returnUrl.Any(c => char.IsControl(c) || char.IsWhiteSpace(c)))
+        {
+            // Browsers drop tabs and newlines anywhere in a URL and trim spaces and control characters at its ends:
+            // "/\t/evil.example" arrives as "//evil.example", another host.
+            return "/";
+        }
+
+        var path = returnUrl.StartsWith("~/", StringComparison.Ordinal) ? returnUrl[1..] : returnUrl;
+
+        // One leading slash: "//host" and "/\host" are other hosts to a browser.
+        return path[0] == '/' && (path.Length == 1 || (path[1] != '/' && path[1] != '\\'))
+            ? path
             : "/";
+    }
 
     [GeneratedRegex("^[A-Za-z0-9._@-]+$")]
     private static partial Regex UserNamePattern();
