@@ -65,6 +65,11 @@ internal sealed class ParameterizedNetworkConstruct : Construct
             SubnetId = publicSubnets[0].Ref,
             AllocationId = address.AttrAllocationId,
         });
+        // Nothing in the NAT's properties refers to the internet gateway, so CloudFormation could create it before the
+        // gateway is attached (EC2 then fails it: "Network vpc-… has no Internet gateway attached") and delete the
+        // attachment before the NAT on teardown. The CDK Vpc adds the same dependencies.
+        nat.AddDependency(gatewayAttachment);
+        nat.AddDependency(toInternet);
         _ = new CfnRoute(this, "PrivateDefaultRoute", new CfnRouteProps
         {
             RouteTableId = PrivateRouteTable.Ref,

@@ -115,6 +115,19 @@ public sealed class RegionFoundationTests(SynthesizedApp app)
     }
 
     [Fact]
+    public void The_nat_gateway_waits_for_the_internet_gateway_attachment_and_the_public_route()
+    {
+        var attachment = Assert.Single(Json.ResourcesOfType("AWS::EC2::VPCGatewayAttachment")).Key;
+        var publicRoute = Assert.Single(Json.ResourcesOfType("AWS::EC2::Route"), r => r.Value["Properties"]!["GatewayId"] is not null).Key;
+        var nat = Json.OnlyResource("AWS::EC2::NatGateway");
+
+        var dependsOn = nat["DependsOn"].AsList().Select(d => d.AsText()).ToList();
+
+        Assert.Contains(attachment, dependsOn);
+        Assert.Contains(publicRoute, dependsOn);
+    }
+
+    [Fact]
     public void The_vpc_has_flow_logs() => Template.ResourceCountIs("AWS::EC2::FlowLog", 1);
 
     [Theory]
