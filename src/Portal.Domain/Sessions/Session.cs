@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Portal.Domain.LaunchPlans;
 
 namespace Portal.Domain.Sessions;
@@ -10,14 +11,18 @@ public sealed class Session
     private Session()
     {
         Owner = string.Empty;
+        OwnerName = string.Empty;
         Request = null!;
         SchedulerAddress = string.Empty;
     }
 
     public SessionId Id { get; private set; }
 
-    /// <summary>The user name of whoever launched it; only they (and admins) see it.</summary>
+    /// <summary>The identity (<see cref="Actor.Id"/>) of whoever launched it; only they (and admins) see it.</summary>
     public string Owner { get; private set; }
+
+    /// <summary>The name of whoever launched it, as shown at launch.</summary>
+    public string OwnerName { get; private set; }
 
     public SessionRequest Request { get; private set; }
 
@@ -36,7 +41,7 @@ public sealed class Session
 
     public DateTimeOffset? StopRequestedAt { get; private set; }
 
-    /// <summary>When the session reached Stopped or Failed.</summary>
+    /// <summary>When the session reached Stopped: until then its resources may be running and cost accrues.</summary>
     public DateTimeOffset? EndedAt { get; private set; }
 
     /// <summary>When the maximum lifetime runs out and the portal stops the session by itself.</summary>
@@ -50,20 +55,27 @@ public sealed class Session
     /// <summary>The steps in plan order (the notebook last), however the store returned them.</summary>
     public IReadOnlyList<SessionStep> Steps => [.. _steps.OrderBy(s => s.Order)];
 
-    public bool IsFinished => State is SessionState.Stopped;
-
-    /// <summary>True while the background service still has work to do for this session.</summary>
-    public bool NeedsDriving => State is SessionState.Requested or SessionState.Provisioning or SessionState.Stopping;
+    /// <summary>
+    /// Which sessions the background service must move on at <paramref name="now"/>: unfinished ones, expired ones
+    /// that may still hold resources, and failed ones with a step still in progress (to record how it ends). One
+    /// definition, which the store hands to the database as a query.
+    /// </summary>
+    public static Expression<Func<Session, bool>> NeedsDrivingAt(DateTimeOffset now) => s =>
+        s.State == SessionState.Requested
+        || s.State == SessionState.Provisioning
+        || s.State == SessionState.Stopping
+        || ((s.State == SessionState.Ready || s.State == SessionState.Failed) && s.ExpiresAt <= now)
+        || (s.State == SessionState.Failed && s.Steps.Any(step => step.Status == StepStatus.InProgress));
 
     public static Session Create(
         SessionId id,
-        string owner,
+        Actor owner,
         SessionRequest request,
         LaunchPlan plan,
         decimal hourlyCostUsd,
         DateTimeOffset now)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(owner);
+        ArgumentNullException.ThrowIfNull(owner);
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(plan);
         if (plan.SessionId != id)
@@ -74,7 +86,8 @@ public sealed class Session
         var session = new Session
         {
             Id = id,
-            Owner = owner,
+            Owner = owner.Id,
+            OwnerName = owner.Name,
             Request = request,
             State = SessionState.Requested,
             SchedulerAddress = plan.SchedulerAddress,
@@ -107,8 +120,9 @@ public sealed class Session
     {
         Require(SessionState.Provisioning, "start a step");
         var step = Step(resourceName);
-        if (step.Status is not (StepStatus.Pending or StepStatus.InProgress))
+        if (step.Status != StepStatus.Pending)
         {
+            // Only one caller may start a step: a second portal instance must not create the resource again.
             throw new DomainException($"Step {resourceName} is {step.Status}; it cannot start.");
         }
 
@@ -119,9 +133,17 @@ public sealed class Session
     public void ObserveStep(string resourceName, string providerStatus, string? message) =>
         Step(resourceName).Observe(providerStatus, message);
 
+    /// <summary>
+    /// Records that a step's resource exists. A session that failed on another step still records it, so its
+    /// timeline stays true and a stop deletes it.
+    /// </summary>
     public void CompleteStep(string resourceName, DateTimeOffset now)
     {
-        Require(SessionState.Provisioning, "complete a step");
+        if (State is not (SessionState.Provisioning or SessionState.Failed))
+        {
+            throw new DomainException($"Session {Id} is {State}; it cannot complete a step.");
+        }
+
         var step = Step(resourceName);
         if (step.Status != StepStatus.InProgress)
         {
@@ -131,15 +153,40 @@ public sealed class Session
         step.Complete(now);
     }
 
+    /// <summary>
+    /// A step failed. While provisioning this fails the session with the step's reason; in a session that has
+    /// already failed it only records the step.
+    /// </summary>
     public void FailStep(string resourceName, string reason, DateTimeOffset now)
     {
-        Require(SessionState.Provisioning, "fail a step");
+        ArgumentNullException.ThrowIfNull(reason);
         reason = SessionText.Clip(reason);
+        if (State == SessionState.Failed)
+        {
+            Step(resourceName).Fail(reason, now);
+            return;
+        }
+
+        Require(SessionState.Provisioning, "fail a step");
         Step(resourceName).Fail(reason, now);
         State = SessionState.Failed;
         FailureReason = reason;
         FailedStep = resourceName;
-        EndedAt = now;
+    }
+
+    /// <summary>Fails the whole session for a reason that is no single step's (its request no longer passes the rules).</summary>
+    public void Fail(string reason, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(reason);
+        if (State is not (SessionState.Requested or SessionState.Provisioning))
+        {
+            throw new DomainException($"Session {Id} is {State}; it cannot fail.");
+        }
+
+        State = SessionState.Failed;
+        FailureReason = SessionText.Clip(reason);
+        FailedStep = null;
+        ProvisioningStartedAt ??= now;
     }
 
     public void MarkReady(DateTimeOffset now)
@@ -202,7 +249,10 @@ public sealed class Session
     public bool IsExpired(DateTimeOffset now) =>
         now >= ExpiresAt && State is SessionState.Requested or SessionState.Provisioning or SessionState.Ready or SessionState.Failed;
 
-    /// <summary>What the session has cost from the start of provisioning until it ended (or now), at the launch estimate.</summary>
+    /// <summary>
+    /// What the session has cost from the start of provisioning until it stopped (or now), at the launch estimate. A
+    /// failed session keeps costing until it is stopped: what it did create is still running.
+    /// </summary>
     public decimal CostSoFarUsd(DateTimeOffset now)
     {
         if (ProvisioningStartedAt is not { } start)
@@ -210,7 +260,7 @@ public sealed class Session
             return 0m;
         }
 
-        var end = State is SessionState.Stopped or SessionState.Failed && EndedAt is { } ended ? ended : now;
+        var end = State is SessionState.Stopped && EndedAt is { } ended ? ended : now;
         var hours = (decimal)Math.Max(0, (end - start).TotalHours);
         return decimal.Round(HourlyCostUsd * hours, 2, MidpointRounding.AwayFromZero);
     }

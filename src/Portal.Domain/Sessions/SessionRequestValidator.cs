@@ -30,7 +30,7 @@ public sealed class SessionRequestValidator(DatasetCatalog catalog)
 
         ValidateDatasets(request, selected, errors);
         ValidateVariable(request, errors);
-        ValidateDates(request, selected, errors);
+        ValidateDates(request, [.. selected.Where(d => Reads(request, d))], errors);
         if (request.UsesProjections)
         {
             ValidateFacets(request, errors);
@@ -74,6 +74,21 @@ public sealed class SessionRequestValidator(DatasetCatalog catalog)
             errors.Add(new(SessionRequestField.DataType,
                 $"{request.DataType} analysis reads CMIP6: select CMIP6 projections on the map, or choose Historical."));
         }
+
+        // A selected dataset the analysis does not read would get a worker pool that is paid for and never used.
+        foreach (var unused in selected.Where(d => !Reads(request, d)))
+        {
+            errors.Add(new(SessionRequestField.DataType,
+                $"{request.DataType} analysis does not read {unused.Name}: deselect it on the map, or choose Both."));
+        }
+    }
+
+    /// <summary>Whether an analysis of the request's data type reads the dataset.</summary>
+    public static bool Reads(SessionRequest request, Dataset dataset)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(dataset);
+        return dataset.Kind == DatasetKind.Reanalysis ? request.UsesReanalysis : request.UsesProjections;
     }
 
     private static void ValidateVariable(SessionRequest request, List<FieldError> errors)

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Portal.Domain;
 using Portal.Domain.Cloud;
 using Portal.Domain.LaunchPlans;
+using Portal.Domain.Regions;
 using Portal.Domain.Sessions;
 using Portal.Infra.Notebooks;
 
@@ -10,7 +11,8 @@ namespace Portal.Infra.Orchestration;
 /// <summary>
 /// Moves one session one pass forward from what is stored and what the cloud reports. Every call it makes is
 /// idempotent (create tokens, "already exists" accepted, delete of a missing resource succeeds), so a pass
-/// interrupted by a restart is simply run again.
+/// interrupted by a restart is simply run again; and a resource is only created by the caller whose "started"
+/// record was saved, so two portal instances never both create it.
 /// </summary>
 internal sealed partial class SessionOrchestrator(
     ISessionStore store,
@@ -23,6 +25,8 @@ internal sealed partial class SessionOrchestrator(
     TimeProvider clock,
     ILogger<SessionOrchestrator> logger)
 {
+    private const string NotebookGone = "Deleted";
+
     public async Task DriveAsync(SessionId id, CancellationToken cancellationToken)
     {
         var session = await store.FindAsync(id, cancellationToken);
@@ -46,6 +50,7 @@ internal sealed partial class SessionOrchestrator(
                 await ChangeAsync(session, s => s.BeginProvisioning(now), "Provisioning started.", cancellationToken);
                 break;
             case SessionState.Provisioning:
+            case SessionState.Failed:
                 await ProvisionAsync(session, cancellationToken);
                 break;
             case SessionState.Stopping:
@@ -56,88 +61,108 @@ internal sealed partial class SessionOrchestrator(
         }
     }
 
+    /// <summary>
+    /// Provisioning: start what is pending, follow what is in progress. A failed session only follows what is
+    /// already in progress, so its timeline stays true and a stop deletes what really exists.
+    /// </summary>
     private async Task ProvisionAsync(Session session, CancellationToken cancellationToken)
     {
-        var plan = planner.Plan(session.Id, session.Request);
-        foreach (var spec in plan.Stacks)
+        LaunchPlan plan;
+        try
         {
-            if (!await AdvanceStackAsync(session, spec, cancellationToken))
-            {
-                return;
-            }
+            plan = planner.Plan(session.Id, session.Request);
         }
-
-        var stacksDone = plan.Stacks.All(spec => session.Step(spec.StackName).Status == StepStatus.Complete);
-        if (stacksDone && !await AdvanceNotebookAsync(session, plan, cancellationToken))
+        catch (DomainException ex)
         {
+            // The request passed the rules at launch but no longer does (a catalogue or rule change): say so, once.
+            var now = clock.GetUtcNow();
+            await ChangeAsync(session, s => s.Fail($"The session's request no longer passes the portal's rules: {ex.Message}", now),
+                $"The session's request no longer passes the portal's rules: {ex.Message}", cancellationToken);
             return;
         }
 
-        if (session.Steps.All(s => s.Status == StepStatus.Complete))
+        foreach (var spec in plan.Stacks)
+        {
+            session = await AdvanceStackAsync(session, spec, cancellationToken);
+        }
+
+        if (plan.Stacks.All(spec => session.Step(spec.StackName).Status == StepStatus.Complete))
+        {
+            session = await AdvanceNotebookAsync(session, plan, cancellationToken);
+        }
+
+        if (session.State == SessionState.Provisioning && session.Steps.All(s => s.Status == StepStatus.Complete))
         {
             var now = clock.GetUtcNow();
             await ChangeAsync(session, s => s.MarkReady(now), "Session is ready: open the notebook.", cancellationToken);
         }
     }
 
-    /// <returns>False when the session failed and provisioning must stop.</returns>
-    private async Task<bool> AdvanceStackAsync(Session session, StackSpec spec, CancellationToken cancellationToken)
+    private async Task<Session> AdvanceStackAsync(Session session, StackSpec spec, CancellationToken cancellationToken)
     {
+        StackCreateRequest CreateRequest() =>
+            new(spec.Region, spec.StackName, spec.Template, spec.Parameters, SessionTags.For(session), spec.StackName + "-create");
+
         var step = session.Step(spec.StackName);
         try
         {
             if (step.Status == StepStatus.Pending)
             {
+                if (session.State != SessionState.Provisioning)
+                {
+                    return session;
+                }
+
                 // The step is recorded as started before the cloud is asked: a stop that lands while the create is in
                 // flight then finds it in progress and deletes the stack, instead of forgetting a step still pending.
                 var now = clock.GetUtcNow();
-                session = await ChangeAsync(session, s => s.StartStep(spec.StackName, now), $"Creating stack {spec.StackName}.",
+                var (started, applied) = await ChangeAsync(session, s => s.StartStep(spec.StackName, now), $"Creating stack {spec.StackName}.",
                     cancellationToken, spec.StackName, spec.Region);
-                if (session.State != SessionState.Provisioning)
+                if (!applied || started.State != SessionState.Provisioning)
                 {
-                    return false;
+                    return started;
                 }
 
-                var outcome = await stacks.CreateStackAsync(
-                    new StackCreateRequest(spec.Region, spec.StackName, spec.Template, spec.Parameters, SessionTags.For(session), spec.StackName + "-create"),
-                    cancellationToken);
+                var outcome = await stacks.CreateStackAsync(CreateRequest(), cancellationToken);
                 if (outcome.AlreadyExisted)
                 {
-                    await store.AppendEventsAsync(
-                        [new SessionEvent(session.Id, clock.GetUtcNow(), spec.StackName, spec.Region, $"Stack {spec.StackName} already exists; following it.")],
-                        cancellationToken);
+                    await AppendEventAsync(started, $"Stack {spec.StackName} already exists; following it.", spec.StackName, spec.Region, cancellationToken);
                 }
 
-                return true;
+                return started;
             }
 
             if (step.Status != StepStatus.InProgress)
             {
-                return step.Status != StepStatus.Failed;
+                return session;
             }
 
             var description = await stacks.DescribeStackAsync(spec.Region, spec.StackName, cancellationToken);
             if (description is null)
             {
-                // Not visible yet (eventual consistency), or the portal stopped between recording the step and asking
-                // the cloud: create again, idempotently.
-                await stacks.CreateStackAsync(
-                    new StackCreateRequest(spec.Region, spec.StackName, spec.Template, spec.Parameters, SessionTags.For(session), spec.StackName + "-create"),
-                    cancellationToken);
-                return true;
+                if (session.State == SessionState.Provisioning)
+                {
+                    // Not visible yet (eventual consistency), or the portal stopped between recording the step and
+                    // asking the cloud: create again, idempotently.
+                    await stacks.CreateStackAsync(CreateRequest(), cancellationToken);
+                    return session;
+                }
+
+                var at = clock.GetUtcNow();
+                return (await ChangeAsync(session, s => s.FailStep(spec.StackName, "Not created: the session failed first.", at),
+                    null, cancellationToken)).Session;
             }
 
             var events = await stacks.DescribeStackEventsAsync(spec.Region, spec.StackName, cancellationToken);
             await AppendStackEventsAsync(session, spec, events, cancellationToken);
-            var at = clock.GetUtcNow();
+            var observedAt = clock.GetUtcNow();
             if (StackStatuses.IsCreated(description.Status))
             {
-                await ChangeAsync(session, s =>
+                return (await ChangeAsync(session, s =>
                 {
                     s.ObserveStep(spec.StackName, description.Status, null);
-                    s.CompleteStep(spec.StackName, at);
-                }, $"Stack {spec.StackName} is {description.Status}.", cancellationToken, spec.StackName, spec.Region);
-                return true;
+                    s.CompleteStep(spec.StackName, observedAt);
+                }, $"Stack {spec.StackName} is {description.Status}.", cancellationToken, spec.StackName, spec.Region)).Session;
             }
 
             if (StackStatuses.IsCreateFailed(description.Status))
@@ -145,40 +170,25 @@ internal sealed partial class SessionOrchestrator(
                 var reason = events.LastOrDefault(e => e.ResourceStatus == StackStatuses.CreateFailed)?.ResourceStatusReason
                              ?? description.StatusReason
                              ?? description.Status;
-                await ChangeAsync(session, s =>
+                return (await ChangeAsync(session, s =>
                 {
                     s.ObserveStep(spec.StackName, description.Status, reason);
-                    s.FailStep(spec.StackName, $"Stack {spec.StackName} in {spec.Region} failed: {reason}", at);
-                }, $"Stack {spec.StackName} failed: {reason}", cancellationToken, spec.StackName, spec.Region);
-                return false;
+                    s.FailStep(spec.StackName, $"Stack {spec.StackName} in {spec.Region} failed: {reason}", observedAt);
+                }, $"Stack {spec.StackName} failed: {reason}", cancellationToken, spec.StackName, spec.Region)).Session;
             }
 
-            if (step.ProviderStatus != description.Status)
-            {
-                await ChangeAsync(session, s => s.ObserveStep(spec.StackName, description.Status, description.StatusReason), null, cancellationToken);
-            }
-
-            return true;
+            return step.ProviderStatus == description.Status
+                ? session
+                : (await ChangeAsync(session, s => s.ObserveStep(spec.StackName, description.Status, description.StatusReason), null, cancellationToken)).Session;
         }
         catch (CloudOperationException ex)
         {
-            var at = clock.GetUtcNow();
             LogStepFailed(ex, session.Id.Value, spec.StackName, ex.ErrorCode);
-            await ChangeAsync(session, s =>
-            {
-                if (s.Step(spec.StackName).Status == StepStatus.Pending)
-                {
-                    s.StartStep(spec.StackName, at);
-                }
-
-                s.FailStep(spec.StackName, ex.Message, at);
-            }, ex.Message, cancellationToken, spec.StackName, spec.Region);
-            return false;
+            return await FailStepAsync(session, spec.StackName, spec.Region, ex.Message, cancellationToken);
         }
     }
 
-    /// <returns>False when the session failed.</returns>
-    private async Task<bool> AdvanceNotebookAsync(Session session, LaunchPlan plan, CancellationToken cancellationToken)
+    private async Task<Session> AdvanceNotebookAsync(Session session, LaunchPlan plan, CancellationToken cancellationToken)
     {
         var spec = plan.Notebook;
         var step = session.Step(spec.InstanceName);
@@ -188,77 +198,86 @@ internal sealed partial class SessionOrchestrator(
         {
             if (step.Status == StepStatus.Pending)
             {
-                // Started before the cloud is asked, as for stacks: a stop in between then stops and deletes the instance.
-                var now = clock.GetUtcNow();
-                session = await ChangeAsync(session, s => s.StartStep(spec.InstanceName, now),
-                    $"Creating notebook instance {spec.InstanceName} ({spec.InstanceType}).", cancellationToken, spec.InstanceName, spec.Region);
                 if (session.State != SessionState.Provisioning)
                 {
-                    return false;
+                    return session;
+                }
+
+                // Started before the cloud is asked, as for stacks: a stop in between then stops and deletes the instance.
+                var now = clock.GetUtcNow();
+                var (started, applied) = await ChangeAsync(session, s => s.StartStep(spec.InstanceName, now),
+                    $"Creating notebook instance {spec.InstanceName} ({spec.InstanceType}).", cancellationToken, spec.InstanceName, spec.Region);
+                if (!applied || started.State != SessionState.Provisioning)
+                {
+                    return started;
                 }
 
                 var outcome = await notebooks.CreateNotebookInstanceAsync(CreateRequest(), cancellationToken);
                 if (outcome.AlreadyExisted)
                 {
-                    await store.AppendEventsAsync(
-                        [new SessionEvent(session.Id, clock.GetUtcNow(), spec.InstanceName, spec.Region, $"Notebook instance {spec.InstanceName} already exists; following it.")],
-                        cancellationToken);
+                    await AppendEventAsync(started, $"Notebook instance {spec.InstanceName} already exists; following it.", spec.InstanceName, spec.Region, cancellationToken);
                 }
 
-                return true;
+                return started;
             }
 
             if (step.Status != StepStatus.InProgress)
             {
-                return step.Status != StepStatus.Failed;
+                return session;
             }
 
             var description = await notebooks.DescribeNotebookInstanceAsync(spec.Region, spec.InstanceName, cancellationToken);
+            var at = clock.GetUtcNow();
             if (description is null)
             {
-                // As for stacks: not visible yet, or never asked for because the portal stopped in between.
-                await notebooks.CreateNotebookInstanceAsync(CreateRequest(), cancellationToken);
-                return true;
+                if (session.State == SessionState.Provisioning)
+                {
+                    // As for stacks: not visible yet, or never asked for because the portal stopped in between.
+                    await notebooks.CreateNotebookInstanceAsync(CreateRequest(), cancellationToken);
+                    return session;
+                }
+
+                return (await ChangeAsync(session, s => s.FailStep(spec.InstanceName, "Not created: the session failed first.", at), null, cancellationToken)).Session;
             }
 
-            var at = clock.GetUtcNow();
             switch (description.Status)
             {
                 case NotebookStatuses.InService:
-                    await ChangeAsync(session, s =>
+                    return (await ChangeAsync(session, s =>
                     {
                         s.ObserveStep(spec.InstanceName, description.Status, null);
                         s.CompleteStep(spec.InstanceName, at);
-                    }, $"Notebook instance {spec.InstanceName} is InService.", cancellationToken, spec.InstanceName, spec.Region);
-                    return true;
+                    }, $"Notebook instance {spec.InstanceName} is InService.", cancellationToken, spec.InstanceName, spec.Region)).Session;
                 case NotebookStatuses.Failed:
                     var reason = description.FailureReason ?? "SageMaker reported the notebook instance as Failed.";
-                    await ChangeAsync(session, s => s.FailStep(spec.InstanceName, $"Notebook instance {spec.InstanceName} failed: {reason}", at),
-                        $"Notebook instance {spec.InstanceName} failed: {reason}", cancellationToken, spec.InstanceName, spec.Region);
-                    return false;
+                    return await FailStepAsync(session, spec.InstanceName, spec.Region, $"Notebook instance {spec.InstanceName} failed: {reason}", cancellationToken);
                 case { } status when status != step.ProviderStatus:
-                    await ChangeAsync(session, s => s.ObserveStep(spec.InstanceName, status, null),
-                        $"Notebook instance {spec.InstanceName} is {status}.", cancellationToken, spec.InstanceName, spec.Region);
-                    return true;
+                    return (await ChangeAsync(session, s => s.ObserveStep(spec.InstanceName, status, null),
+                        $"Notebook instance {spec.InstanceName} is {status}.", cancellationToken, spec.InstanceName, spec.Region)).Session;
                 default:
-                    return true;
+                    return session;
             }
         }
         catch (CloudOperationException ex)
         {
-            var at = clock.GetUtcNow();
             LogStepFailed(ex, session.Id.Value, spec.InstanceName, ex.ErrorCode);
-            await ChangeAsync(session, s =>
-            {
-                if (s.Step(spec.InstanceName).Status == StepStatus.Pending)
-                {
-                    s.StartStep(spec.InstanceName, at);
-                }
-
-                s.FailStep(spec.InstanceName, ex.Message, at);
-            }, ex.Message, cancellationToken, spec.InstanceName, spec.Region);
-            return false;
+            return await FailStepAsync(session, spec.InstanceName, spec.Region, ex.Message, cancellationToken);
         }
+    }
+
+    /// <summary>Fails a step (and, while provisioning, the session) with a message the user reads on the timeline.</summary>
+    private async Task<Session> FailStepAsync(Session session, string resourceName, RegionCode region, string reason, CancellationToken cancellationToken)
+    {
+        var at = clock.GetUtcNow();
+        return (await ChangeAsync(session, s =>
+        {
+            if (s.Step(resourceName).Status == StepStatus.Pending)
+            {
+                s.StartStep(resourceName, at);
+            }
+
+            s.FailStep(resourceName, reason, at);
+        }, reason, cancellationToken, resourceName, region)).Session;
     }
 
     private async Task TearDownAsync(Session session, CancellationToken cancellationToken)
@@ -267,14 +286,18 @@ internal sealed partial class SessionOrchestrator(
         {
             try
             {
-                var deleted = step.Kind == StepKind.Notebook
+                var gone = step.Kind == StepKind.Notebook
                     ? await TearDownNotebookAsync(session, step, cancellationToken)
                     : await TearDownStackAsync(session, step, cancellationToken);
-                if (deleted)
+                if (gone)
                 {
                     var now = clock.GetUtcNow();
-                    session = await ChangeAsync(session, s => s.MarkStepDeleted(step.ResourceName, now),
-                        $"{step.ResourceName} deleted.", cancellationToken, step.ResourceName, step.Region);
+                    var finalStatus = step.Kind == StepKind.Notebook ? NotebookGone : StackStatuses.DeleteComplete;
+                    session = (await ChangeAsync(session, s =>
+                    {
+                        s.ObserveStep(step.ResourceName, finalStatus, null);
+                        s.MarkStepDeleted(step.ResourceName, now);
+                    }, $"{step.ResourceName} deleted.", cancellationToken, step.ResourceName, step.Region)).Session;
                 }
             }
             catch (CloudOperationException ex)
@@ -283,8 +306,8 @@ internal sealed partial class SessionOrchestrator(
                 LogTearDownProblem(ex, session.Id.Value, step.ResourceName, ex.ErrorCode);
                 if (step.Message != ex.Message)
                 {
-                    session = await ChangeAsync(session, s => s.ObserveStep(step.ResourceName, step.ProviderStatus ?? "DELETE_PENDING", ex.Message),
-                        $"Deleting {step.ResourceName}: {ex.Message}", cancellationToken, step.ResourceName, step.Region);
+                    session = (await ChangeAsync(session, s => s.ObserveStep(step.ResourceName, step.ProviderStatus ?? "DELETE_PENDING", ex.Message),
+                        $"Deleting {step.ResourceName}: {ex.Message}", cancellationToken, step.ResourceName, step.Region)).Session;
                 }
             }
         }
@@ -354,37 +377,48 @@ internal sealed partial class SessionOrchestrator(
 
     /// <summary>
     /// Applies a change in one unit of work, records an event and tells open pages. A change that no longer fits
-    /// (a user stopped the session in between) is dropped: the next pass starts from the new state.
+    /// (a user stopped the session, or another instance moved it on, in between) is not saved at all — not even the
+    /// part of it that ran — and the next pass starts from the new state.
     /// </summary>
-    private async Task<Session> ChangeAsync(
+    private async Task<(Session Session, bool Applied)> ChangeAsync(
         Session current,
         Action<Session> change,
         string? message,
         CancellationToken cancellationToken,
         string? resourceName = null,
-        Domain.Regions.RegionCode? region = null)
+        RegionCode? region = null)
     {
-        var applied = true;
-        var saved = await store.UpdateAsync(current.Id, s =>
+        Session? saved;
+        try
         {
-            try
+            saved = await store.UpdateAsync(current.Id, s =>
             {
-                change(s);
-            }
-            catch (DomainException)
-            {
-                applied = false;
-            }
-        }, cancellationToken);
+                try
+                {
+                    change(s);
+                }
+                catch (DomainException ex)
+                {
+                    throw new ChangeRejectedException(ex);
+                }
+            }, cancellationToken);
+        }
+        catch (ChangeRejectedException)
+        {
+            return (await store.FindAsync(current.Id, cancellationToken) ?? current, false);
+        }
 
-        if (applied && message is not null)
+        if (message is not null)
         {
-            await store.AppendEventsAsync([new SessionEvent(current.Id, clock.GetUtcNow(), resourceName, region, message)], cancellationToken);
+            await AppendEventAsync(current, message, resourceName, region, cancellationToken);
         }
 
         await notifier.PublishAsync(current.Id);
-        return saved ?? current;
+        return (saved ?? current, saved is not null);
     }
+
+    private Task AppendEventAsync(Session session, string message, string? resourceName, RegionCode? region, CancellationToken cancellationToken) =>
+        store.AppendEventsAsync([new SessionEvent(session.Id, clock.GetUtcNow(), resourceName, region, message)], cancellationToken);
 
     /// <summary>
     /// Stores a stack's events oldest first: they arrive newest first (CloudFormation's order), and the timeline sorts
@@ -406,4 +440,7 @@ internal sealed partial class SessionOrchestrator(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Session {SessionId} could not delete {Step} yet ({ErrorCode}); retrying")]
     private partial void LogTearDownProblem(Exception exception, string sessionId, string step, string errorCode);
+
+    /// <summary>Carries a change the domain refused out of the store's unit of work, so nothing of it is saved.</summary>
+    private sealed class ChangeRejectedException(DomainException inner) : Exception(inner.Message, inner);
 }

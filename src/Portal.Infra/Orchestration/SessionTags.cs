@@ -16,6 +16,6 @@ internal static class SessionTags
     {
         [ManagedKey] = "true",
         [SessionIdKey] = session.Id.Value,
-        [OwnerKey] = session.Owner,
+        [OwnerKey] = session.OwnerName,
     };
 }

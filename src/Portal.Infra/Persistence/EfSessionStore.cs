@@ -68,10 +68,7 @@ internal sealed class EfSessionStore(IDbContextFactory<PortalDbContext> factory)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         return await db.Sessions.AsNoTracking()
-            .Where(s => s.State == SessionState.Requested
-                        || s.State == SessionState.Provisioning
-                        || s.State == SessionState.Stopping
-                        || ((s.State == SessionState.Ready || s.State == SessionState.Failed) && s.ExpiresAt <= now))
+            .Where(Session.NeedsDrivingAt(now))
             .OrderBy(s => s.CreatedAt)
             .Select(s => s.Id)
             .ToListAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Portal.Domain.Cloud;
@@ -38,10 +39,10 @@ public sealed partial class SessionService(
         var id = SessionId.New();
         var plan = planner.Plan(id, request);
         var estimate = Estimate(await prices.GetPriceBookAsync(cancellationToken), request);
-        var session = Session.Create(id, actor.Name, request, plan, estimate.HourlyUsd, clock.GetUtcNow());
+        var session = Session.Create(id, actor, request, plan, estimate.HourlyUsd, clock.GetUtcNow());
         await store.AddAsync(session, cancellationToken);
         await store.AppendEventsAsync(
-            [new SessionEvent(id, session.CreatedAt, null, null, $"Launched by {actor.Name}: {plan.Pools.Count} worker pool(s), estimated {estimate.HourlyUsd:0.00} USD per hour.")],
+            [new SessionEvent(id, session.CreatedAt, null, null, string.Create(CultureInfo.InvariantCulture, $"Launched by {actor.Name}: {plan.Pools.Count} worker pool(s), estimated {estimate.HourlyUsd:0.00} USD per hour."))],
             cancellationToken);
         LogLaunched(id.Value, actor.Name, plan.Pools.Count);
         await notifier.PublishAsync(id);
@@ -72,7 +73,7 @@ public sealed partial class SessionService(
     public Task<IReadOnlyList<Session>> ListAsync(Actor actor, bool everyone, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        return store.ListAsync(everyone && actor.IsAdmin ? null : actor.Name, cancellationToken);
+        return store.ListAsync(everyone && actor.IsAdmin ? null : actor.Id, cancellationToken);
     }
 
     public async Task<IReadOnlyList<SessionEvent>> ListEventsAsync(Actor actor, SessionId id, CancellationToken cancellationToken) =>

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Components.Authorization;
 using Portal.Domain.Sessions;
 
 namespace Portal.Web.Auth;
@@ -9,12 +10,31 @@ public static class PortalRoles
     public const string User = "Portal.User";
     public const string Admin = "Portal.Admin";
 
-    /// <summary>The domain's view of a signed-in user; null when nobody is signed in.</summary>
+    private const string TenantIdLong = "http://schemas.microsoft.com/identity/claims/tenantid";
+    private const string ObjectIdLong = "http://schemas.microsoft.com/identity/claims/objectidentifier";
+
+    /// <summary>
+    /// The domain's view of a signed-in user; null when nobody (or nobody with a stable identity) is signed in.
+    /// Sessions belong to the identity: Entra's tenant and object ids, which never change hands (a user name or
+    /// e-mail address can), or the local sign-in's <c>local:&lt;name&gt;</c>.
+    /// </summary>
     public static Actor? ToActor(this ClaimsPrincipal principal)
     {
         ArgumentNullException.ThrowIfNull(principal);
-        return principal.Identity is { IsAuthenticated: true, Name: { Length: > 0 } name }
-            ? new Actor(name, principal.IsInRole(Admin))
-            : null;
+        if (principal.Identity is not { IsAuthenticated: true, Name: { Length: > 0 } name })
+        {
+            return null;
+        }
+
+        var tenant = principal.FindFirst("tid")?.Value ?? principal.FindFirst(TenantIdLong)?.Value;
+        var user = principal.FindFirst("oid")?.Value ?? principal.FindFirst(ObjectIdLong)?.Value;
+        var id = tenant is { Length: > 0 } && user is { Length: > 0 }
+            ? $"entra:{tenant}/{user}"
+            : principal.FindFirst(ClaimTypes.NameIdentifier)?.Value;
+        return id is { Length: > 0 } ? new Actor(id, name, principal.IsInRole(Admin)) : null;
     }
+
+    /// <summary>The actor of a cascaded authentication state, for checks inside event handlers.</summary>
+    public static async Task<Actor?> ToActorAsync(this Task<AuthenticationState>? state) =>
+        state is null ? null : (await state).User.ToActor();
 }

@@ -48,9 +48,8 @@ public sealed class SessionRequestValidatorTests
     {
         var errors = Validate(SampleRequests.FirstRun with { DataType = DataType.Predictive, Datasets = [DatasetCatalog.Era5] });
 
-        var error = Assert.Single(errors);
-        Assert.Equal(SessionRequestField.DataType, error.Field);
-        Assert.Contains("select CMIP6", error.Message, StringComparison.Ordinal);
+        Assert.Contains(errors, e => e.Field == SessionRequestField.DataType && e.Message.Contains("select CMIP6", StringComparison.Ordinal));
+        Assert.All(errors, e => Assert.Equal(SessionRequestField.DataType, e.Field));
     }
 
     [Fact]
@@ -58,9 +57,33 @@ public sealed class SessionRequestValidatorTests
     {
         var errors = Validate(SampleRequests.FirstRun with { DataType = DataType.Historical, Datasets = [DatasetCatalog.Cmip6] });
 
-        var error = Assert.Single(errors);
+        Assert.Contains(errors, e => e.Field == SessionRequestField.DataType && e.Message.Contains("select ERA5", StringComparison.Ordinal));
+        Assert.All(errors, e => Assert.Equal(SessionRequestField.DataType, e.Field));
+    }
+
+    [Theory]
+    [InlineData(DataType.Historical, "Historical analysis does not read CMIP6 projections: deselect it on the map, or choose Both.")]
+    [InlineData(DataType.Predictive, "Predictive analysis does not read ERA5 reanalysis: deselect it on the map, or choose Both.")]
+    public void A_selected_dataset_the_analysis_does_not_read_is_refused(DataType dataType, string message)
+    {
+        var error = Assert.Single(Validate(SampleRequests.FirstRun with { DataType = dataType }));
+
         Assert.Equal(SessionRequestField.DataType, error.Field);
-        Assert.Contains("select ERA5", error.Message, StringComparison.Ordinal);
+        Assert.Equal(message, error.Message);
+    }
+
+    [Fact]
+    public void Predictive_dates_are_checked_against_cmip6_only()
+    {
+        var request = SampleRequests.FirstRun with
+        {
+            DataType = DataType.Predictive,
+            Datasets = [DatasetCatalog.Cmip6],
+            StartDate = new DateOnly(2050, 1, 1),
+            EndDate = new DateOnly(2050, 12, 31),
+        };
+
+        Assert.Empty(Validate(request));
     }
 
     [Fact]

@@ -13,7 +13,7 @@ public sealed class SessionTests
     {
         var id = SessionId.Parse("s-abcdefgh12");
         var plan = new LaunchPlanner(RegionCatalog.Default, DatasetCatalog.Default, LaunchSettings.Default).Plan(id, SampleRequests.FirstRun);
-        return Session.Create(id, "ada", SampleRequests.FirstRun, plan, hourly, T0);
+        return Session.Create(id, new Actor("ada", isAdmin: false), SampleRequests.FirstRun, plan, hourly, T0);
     }
 
     private static void CompleteEverything(Session session, DateTimeOffset at)

@@ -80,7 +80,7 @@ public sealed class NotebookPythonTests
             Experiment = "ssp245\"]\nEXPERIMENT = \"pwned",
             WorkerSize = "{WORKER_SIZE}",
         };
-        var session = Session.Create(SampleSessions.Id, "ada", hostile, plan, 4.56m, SampleSessions.LaunchedAt);
+        var session = Session.Create(SampleSessions.Id, new Actor("ada", isAdmin: false), hostile, plan, 4.56m, SampleSessions.LaunchedAt);
         var notebook = new NotebookWriter().Write(session, plan, SampleSessions.PortalBaseUri);
 
         var report = await NotebookHarness.RunAsync(notebook, ["parameters"], ["VARIABLE", "ACTIVITY_IDS", "TABLE_ID", "VARIABLE_IDS", "EXPERIMENT", "WORKER_SIZE"]);

@@ -15,9 +15,7 @@ public sealed partial class NotebookWriterTests
     {
         { DataType.Both, [DatasetCatalog.Era5, DatasetCatalog.Cmip6] },
         { DataType.Historical, [DatasetCatalog.Era5] },
-        { DataType.Historical, [DatasetCatalog.Era5, DatasetCatalog.Cmip6] },
         { DataType.Predictive, [DatasetCatalog.Cmip6] },
-        { DataType.Predictive, [DatasetCatalog.Era5, DatasetCatalog.Cmip6] },
     };
 
     [Fact]

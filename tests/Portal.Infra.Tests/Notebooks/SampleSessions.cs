@@ -34,7 +34,7 @@ internal static class SampleSessions
     public static (Session Session, LaunchPlan Plan) Launch(SessionRequest request)
     {
         var plan = new LaunchPlanner(RegionCatalog.Default, DatasetCatalog.Default, LaunchSettings.Default).Plan(Id, request);
-        return (Session.Create(Id, "ada", request, plan, 4.56m, LaunchedAt), plan);
+        return (Session.Create(Id, new Actor("ada", isAdmin: false), request, plan, 4.56m, LaunchedAt), plan);
     }
 
     public static NotebookDocument Notebook(SessionRequest request, Uri? portalBaseUri = null)

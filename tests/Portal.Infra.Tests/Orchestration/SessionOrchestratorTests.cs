@@ -107,7 +107,8 @@ public sealed class SessionOrchestratorTests
         Assert.NotNull(stopped.EndedAt);
         Assert.Contains(seen, s => Stacks(s).All(step => step.ProviderStatus == StackStatuses.DeleteInProgress));
         var notebookStatuses = seen.Select(s => Notebook(s).ProviderStatus).Distinct().ToList();
-        Assert.Equal([NotebookStatuses.InService, NotebookStatuses.Stopping, NotebookStatuses.Stopped, NotebookStatuses.Deleting], notebookStatuses);
+        Assert.Equal([NotebookStatuses.InService, NotebookStatuses.Stopping, NotebookStatuses.Stopped, NotebookStatuses.Deleting, "Deleted"], notebookStatuses);
+        Assert.All(Stacks(stopped), step => Assert.Equal(StackStatuses.DeleteComplete, step.ProviderStatus));
         Assert.Empty(await LiveResourcesAsync(host));
         Assert.Empty(await host.Store.ListNeedingWorkAsync(host.Clock.GetUtcNow(), Ct));
         Assert.Equal("Session stopped: every resource is deleted.", (await host.Store.ListEventsAsync(id, Ct))[^1].Message);
@@ -133,7 +134,16 @@ public sealed class SessionOrchestratorTests
         Assert.Equal(StepStatus.Pending, Notebook(failed).Status);
         Assert.DoesNotContain(await ResourcesAsync(host), r => r.Kind == SandboxResourceKind.NotebookInstance);
 
-        // Nothing more happens by itself until its lifetime runs out: the user reads the reason, then stops (cleans up) the session.
+        // The stacks that were still in progress are followed to their end, so the timeline says what really exists
+        // (and what a stop must delete); nothing new is created, and the failed session keeps costing until stopped.
+        var settled = (await DriveAsync(host, id, s => Stacks(s).All(step => step.Status is StepStatus.Complete or StepStatus.Failed)))[^1];
+        Assert.Equal(SessionState.Failed, settled.State);
+        Assert.All(Stacks(settled).Where(step => step.ResourceName != workers.ResourceName), step => Assert.Equal(StepStatus.Complete, step.Status));
+        Assert.Equal(StepStatus.Pending, Notebook(settled).Status);
+        Assert.Equal(workers.ResourceName, settled.FailedStep);
+        Assert.True(settled.CostSoFarUsd(host.Clock.GetUtcNow().AddHours(1)) > settled.CostSoFarUsd(host.Clock.GetUtcNow()));
+
+        // Then nothing more happens by itself until its lifetime runs out: the user reads the reason and stops (cleans up) the session.
         host.Clock.Advance(TimeSpan.FromMinutes(5));
         Assert.Empty(await host.Store.ListNeedingWorkAsync(host.Clock.GetUtcNow(), Ct));
         await host.RunOnceAsync(Ct);

@@ -34,7 +34,7 @@ internal sealed class InMemorySessionStore : ISessionStore
         Task.FromResult<IReadOnlyList<Session>>([.. _sessions.Where(s => owner is null || s.Owner == owner).OrderByDescending(s => s.CreatedAt)]);
 
     public Task<IReadOnlyList<SessionId>> ListNeedingWorkAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<SessionId>>([.. _sessions.Where(s => s.NeedsDriving).Select(s => s.Id)]);
+        Task.FromResult<IReadOnlyList<SessionId>>([.. _sessions.Where(Session.NeedsDrivingAt(now).Compile()).Select(s => s.Id)]);
 
     public Task AppendEventsAsync(IReadOnlyCollection<SessionEvent> events, CancellationToken cancellationToken)
     {

@@ -17,6 +17,7 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
         builder.HasKey(s => s.Id);
         builder.Property(s => s.Id).HasConversion(id => id.Value, value => SessionId.Parse(value)).HasMaxLength(32);
         builder.Property(s => s.Owner).HasMaxLength(256).IsRequired();
+        builder.Property(s => s.OwnerName).HasMaxLength(256).IsRequired();
         builder.Property(s => s.State).HasConversion<string>().HasMaxLength(16);
         builder.Property(s => s.SchedulerAddress).HasMaxLength(256);
         builder.Property(s => s.FailureReason).HasMaxLength(2048);

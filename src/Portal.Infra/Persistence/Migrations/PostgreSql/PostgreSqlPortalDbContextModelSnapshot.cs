@@ -71,6 +71,11 @@ namespace Portal.Infra.Persistence.Migrations.PostgreSql
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<string>("OwnerName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<long?>("ProvisioningStartedAt")
                         .HasColumnType("bigint");
 

@@ -47,6 +47,11 @@ namespace Portal.Infra.Persistence.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OwnerName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("ProvisioningStartedAt")
                         .HasColumnType("INTEGER");
 
