@@ -17,6 +17,12 @@ internal static class AwsErrorTranslator
     public static bool IsThrottling(this AwsServiceException ex) =>
         StandardRetryRules.ThrottlingCodes.Contains(ex.ErrorCode) || ex.StatusCode == HttpStatusCode.TooManyRequests;
 
+    /// <summary>AWS refused the request's signature or credentials (the SDKs' "auth" errors, in both protocols' spellings).</summary>
+    public static bool IsCredentialProblem(string errorCode) => errorCode is
+        "InvalidSignatureException" or "SignatureDoesNotMatch" or "IncompleteSignature" or "IncompleteSignatureException"
+        or "MissingAuthenticationToken" or "MissingAuthenticationTokenException" or "UnrecognizedClientException"
+        or "InvalidClientTokenId" or "ExpiredToken" or "ExpiredTokenException";
+
     private static string DefaultMessage(AwsServiceException ex)
     {
         var where = $"{ex.Operation} in {ex.Region}";
@@ -26,8 +32,10 @@ internal static class AwsErrorTranslator
                 $"AWS is throttling the portal's calls ({where}) and did not recover after retries. Try again in a minute.",
             "AccessDenied" or "AccessDeniedException" or "UnauthorizedOperation" or "AuthorizationError" =>
                 $"The portal's AWS identity is not allowed to do {where}: {ex.Message} Check the IAM policy in deploy/iam/portal-policy.json.",
-            "UnrecognizedClientException" or "InvalidClientTokenId" or "SignatureDoesNotMatch" or "IncompleteSignature"
-                or "ExpiredToken" or "ExpiredTokenException" or "NoCredentials" =>
+            _ when IsCredentialProblem(ex.ErrorCode) =>
+                $"AWS did not accept the portal's credentials ({where}): {ex.Message} Check the credentials the portal runs with "
+                + "(the key and secret, an expired session or SSO login) and the server's clock.",
+            "NoCredentials" =>
                 $"AWS did not accept the portal's credentials ({where}): {ex.Message} Check the credentials the portal runs with.",
             "RequestTimeout" or "NetworkFailure" =>
                 $"AWS did not answer {where} in time, after retries. Try again; if it persists, check the network and endpoint settings.",

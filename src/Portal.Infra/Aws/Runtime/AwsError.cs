@@ -9,6 +9,17 @@ namespace Portal.Infra.Aws.Runtime;
 internal sealed record AwsError(string Code, string Message, string? RequestId)
 {
     /// <summary>
+    /// Where AWS starts echoing the request it expected. A bad signature is answered with the canonical request and the
+    /// string to sign, session token (<c>x-amz-security-token:…</c>) included; the message reaches the session timeline
+    /// and the logs, so only what comes before any of these is kept.
+    /// </summary>
+    private static readonly string[] EchoMarkers =
+    [
+        "\n\n", "\r\n\r\n", "The Canonical String", "Canonical String", "CanonicalRequest", "Canonical Request",
+        "The String-to-Sign", "String-to-Sign", "StringToSign", "x-amz-security-token", "AWS4-HMAC-SHA256",
+    ];
+
+    /// <summary>
     /// Reads an error body: the query protocol's <c>&lt;ErrorResponse&gt;&lt;Error&gt;&lt;Code&gt;</c> or JSON 1.1's
     /// <c>__type</c> (or the <c>x-amzn-ErrorType</c> header). Without a readable body the code comes from the status.
     /// </summary>
@@ -31,7 +42,29 @@ internal sealed record AwsError(string Code, string Message, string? RequestId)
 
         code ??= Header(headers, "x-amzn-ErrorType");
         code = Sanitize(code) ?? FromStatus(statusCode);
+        message = FirstParagraph(message);
         return new AwsError(code, string.IsNullOrWhiteSpace(message) ? code : message, requestId);
+    }
+
+    /// <summary>The message up to its first blank line or echoed request text, trimmed.</summary>
+    internal static string? FirstParagraph(string? message)
+    {
+        if (message is null)
+        {
+            return null;
+        }
+
+        var end = message.Length;
+        foreach (var marker in EchoMarkers)
+        {
+            var at = message.IndexOf(marker, StringComparison.OrdinalIgnoreCase);
+            if (at >= 0 && at < end)
+            {
+                end = at;
+            }
+        }
+
+        return message[..end].Trim();
     }
 
     /// <summary>JSON 1.1 codes may arrive as <c>aws.protocoltests#FooError</c> or <c>FooError:http://...</c>.</summary>

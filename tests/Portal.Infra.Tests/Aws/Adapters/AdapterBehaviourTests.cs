@@ -1,5 +1,6 @@
 using Amazon.Runtime;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Portal.Domain.Cloud;
 using Portal.Domain.Regions;
@@ -97,9 +98,22 @@ public sealed class AdapterBehaviourTests
                 .ContinueWith(_ => notebooks.StopNotebookInstanceAsync(region, "portal-log", ct), ct).Unwrap());
         }
 
+        // A bad signature: AWS echoes the canonical request it expected, our session token in it. The orchestrator logs
+        // the exception (and shows its message on the timeline), so neither may carry it.
+        await using (var refusing = await LocalHttpServer.StartAsync(
+            _ => Answering.Json(SignatureErrorTests.InvalidSignatureBody.Replace(SignatureErrorTests.SessionToken, "SESSION-TOKEN-MUST-NOT-LEAK", StringComparison.Ordinal), 403),
+            TestContext.Current.CancellationToken))
+        await using (var services = AwsTestHost.Build(refusing.Endpoint, logs, credentials: credentials))
+        {
+            var error = await Assert.ThrowsAsync<CloudOperationException>(() => services.GetRequiredService<INotebookService>()
+                .DescribeNotebookInstanceAsync(RegionCode.Parse("eu-west-2"), "portal-log", TestContext.Current.CancellationToken));
+            services.GetRequiredService<ILogger<AdapterBehaviourTests>>().LogWarning(error, "Step {Step} failed: {Reason}", "portal-log", error.Message);
+            SignatureErrorTests.AssertNoEcho(error.ToString());
+        }
+
         var lines = logs.Lines;
         Assert.NotEmpty(lines);
-        foreach (var secret in new[] { "very/secret+key/value", "SESSION-TOKEN-MUST-NOT-LEAK", "ASIAPORTALSESSION001", "SECRET-TOKEN", "Signature=", "AWS4-HMAC-SHA256", "authToken" })
+        foreach (var secret in new[] { "very/secret+key/value", "SESSION-TOKEN-MUST-NOT-LEAK", "ASIAPORTALSESSION001", "SECRET-TOKEN", "Signature=", "AWS4-HMAC-SHA256", "authToken", "Canonical String", "String-to-Sign" })
         {
             Assert.DoesNotContain(lines, l => l.Everything.Contains(secret, StringComparison.Ordinal));
         }
