@@ -55,6 +55,12 @@ internal sealed class StackExecutionRoleConstruct : Construct
             "fsx:CreateFileSystem", "fsx:DeleteFileSystem", "fsx:UpdateFileSystem", "fsx:TagResource", "fsx:UntagResource",
             "fsx:CreateDataRepositoryAssociation", "fsx:DeleteDataRepositoryAssociation", "fsx:UpdateDataRepositoryAssociation",
         ], [Account("fsx", "*")]);
+        // A data repository association makes FSx create the service-linked role AWSServiceRoleForFSxS3Access_<fs id> and
+        // put the bucket's access policy on it, on the caller's behalf (FSx for Lustre guide, "Linking your file system
+        // to an S3 bucket": these three actions on that path).
+        Allow("LinkDatasetBuckets", ["iam:CreateServiceLinkedRole", "iam:AttachRolePolicy", "iam:PutRolePolicy"], [
+            Global("iam", "role/aws-service-role/s3.data-source.lustre.fsx.amazonaws.com/*"),
+        ]);
         // Linking a bucket needs read access to it; the public datasets live in other accounts' buckets.
         Allow("ReadDatasetBuckets", ["s3:GetBucketLocation", "s3:GetBucketAcl", "s3:ListBucket", "s3:GetObject"], [Fn.Sub("arn:${AWS::Partition}:s3:::*")]);
         Allow("Discovery", [
