@@ -12,7 +12,10 @@ public sealed class AuthOptions
     public string Mode { get; set; } = LocalMode;
 
     /// <summary>Lets local sign-in run on an address other machines can reach. Anyone could then sign in as anyone.</summary>
-    /// <remarks>Defaults to <c>false</c>.</remarks>
+    /// <remarks>
+    /// Defaults to <c>false</c>: the portal then listens on loopback only and answers only the host names localhost,
+    /// 127.0.0.1 and [::1], unless AllowedHosts names others.
+    /// </remarks>
     public bool AllowNonLoopback { get; set; }
 
     public bool IsLocal => string.Equals(Mode, LocalMode, StringComparison.OrdinalIgnoreCase);

@@ -9,8 +9,16 @@ namespace Portal.Web.Auth;
 /// Local sign-in lets anyone pick any user and role, so it refuses to run unless every address the server
 /// listens on is loopback, or configuration explicitly allows it (Auth:AllowNonLoopback).
 /// </summary>
-internal sealed class LoopbackGuard(IServer server, IOptions<AuthOptions> options) : IHostedLifecycleService
+internal sealed partial class LoopbackGuard(
+    IServer server,
+    IOptions<AuthOptions> options,
+    IHostApplicationLifetime lifetime,
+    ILogger<LoopbackGuard> logger) : IHostedLifecycleService
 {
+    /// <summary>The process's exit code after a refusal: EX_CONFIG of sysexits.h, "configuration error".</summary>
+    public const int RefusedExitCode = 78;
+
+    /// <summary>Runs once the server listens: only then are the addresses known, whether from URLs, Kestrel configuration or code.</summary>
     public Task StartedAsync(CancellationToken cancellationToken)
     {
         var auth = options.Value;
@@ -23,9 +31,11 @@ internal sealed class LoopbackGuard(IServer server, IOptions<AuthOptions> option
         var exposed = addresses.Where(a => !IsLoopback(a)).ToList();
         if (exposed.Count > 0)
         {
-            throw new InvalidOperationException(
-                $"Local sign-in (Auth:Mode=Local) must listen on loopback only, but the portal listens on {string.Join(", ", exposed)}. " +
-                "Listen on localhost/127.0.0.1, use Auth:Mode=Entra, or set Auth:AllowNonLoopback=true if you accept that anyone who reaches it can sign in as anyone.");
+            // An exception here would escape app.Run() and abort the process (exit code 134, a crash dump): stop the
+            // host instead, so that Program.cs returns with the exit code and the log says why.
+            LogRefused(exposed);
+            Environment.ExitCode = RefusedExitCode;
+            lifetime.StopApplication();
         }
 
         return Task.CompletedTask;
@@ -51,4 +61,9 @@ internal sealed class LoopbackGuard(IServer server, IOptions<AuthOptions> option
     public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Critical, Message =
+        "Local sign-in (Auth:Mode=Local) must listen on loopback only, but the portal listens on {Addresses}. " +
+        "Listen on localhost/127.0.0.1, use Auth:Mode=Entra, or set Auth:AllowNonLoopback=true if you accept that anyone who reaches it can sign in as anyone. The portal stops.")]
+    private partial void LogRefused(IReadOnlyList<string> addresses);
 }

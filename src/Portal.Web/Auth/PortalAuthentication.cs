@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.Extensions.Options;
 using Microsoft.Identity.Web;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
@@ -45,8 +46,14 @@ internal static class PortalAuthentication
                 .RequireRole(PortalRoles.User, PortalRoles.Admin)
                 .Build());
 
-        // Local sign-in lets anyone be anyone: it refuses addresses beyond loopback (a no-op in Entra mode).
+        // Local sign-in lets anyone be anyone: it refuses addresses beyond loopback (a no-op in Entra mode),
+        // and host names beyond loopback's (DNS rebinding).
         services.AddHostedService<LoopbackGuard>();
+        if (auth.IsLocal && !auth.AllowNonLoopback)
+        {
+            services.PostConfigure<HostFilteringOptions>(LoopbackHosts.Restrict);
+        }
+
         return builder;
     }
 

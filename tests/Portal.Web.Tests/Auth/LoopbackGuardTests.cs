@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Portal.Web.Auth;
 using Portal.Web.Tests.Support;
 
@@ -5,6 +6,10 @@ namespace Portal.Web.Tests.Auth;
 
 public sealed class LoopbackGuardTests
 {
+    private const string Refusal = "Local sign-in (Auth:Mode=Local) must listen on loopback only, but the portal listens on http://";
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
     [Theory]
     [InlineData("http://localhost:5110", true)]
     [InlineData("http://127.0.0.1:5110", true)]
@@ -25,9 +30,65 @@ public sealed class LoopbackGuardTests
         await using var host = new WebHost();
         host.UseKestrel(options => options.ListenAnyIP(0));
 
-        var error = Assert.ThrowsAny<Exception>(host.StartServer);
+        try
+        {
+            host.StartServer();
 
-        Assert.Contains("Local sign-in (Auth:Mode=Local) must listen on loopback only", Flatten(error), StringComparison.Ordinal);
+            var log = host.Logs.Lines.ToList();
+            var refused = log.FindIndex(line => line.StartsWith("Critical ", StringComparison.Ordinal) && line.Contains(Refusal, StringComparison.Ordinal));
+            Assert.True(refused >= 0, "The refusal is not in the log.");
+            Assert.Contains(log[refused..], line => line.Contains("Application is shutting down", StringComparison.Ordinal));
+            Assert.Equal(LoopbackGuard.RefusedExitCode, Environment.ExitCode);
+        }
+        finally
+        {
+            // The guard sets the exit code of the process it runs in: this test's.
+            Environment.ExitCode = 0;
+        }
+    }
+
+    [Fact]
+    public async Task Run_like_dotnet_run_on_all_interfaces_the_portal_exits_with_the_reason_instead_of_crashing()
+    {
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "portal-web-" + Guid.NewGuid().ToString("N")[..12]);
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Portal.Web.dll"));
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add("http://0.0.0.0:0");
+        start.Environment["Storage__DataDirectory"] = dataDirectory;
+
+        using var portal = Process.Start(start)!;
+        var stdout = portal.StandardOutput.ReadToEndAsync(Cancel);
+        var stderr = portal.StandardError.ReadToEndAsync(Cancel);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
+        timeout.CancelAfter(TimeSpan.FromSeconds(60));
+        try
+        {
+            await portal.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            portal.Kill(entireProcessTree: true);
+            throw;
+        }
+        finally
+        {
+            if (Directory.Exists(dataDirectory))
+            {
+                Directory.Delete(dataDirectory, recursive: true);
+            }
+        }
+
+        var output = await stdout + await stderr;
+        Assert.Contains(Refusal, output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", output, StringComparison.Ordinal);
+        Assert.Equal(LoopbackGuard.RefusedExitCode, portal.ExitCode);
     }
 
     [Fact]
@@ -39,16 +100,5 @@ public sealed class LoopbackGuardTests
         host.StartServer();
 
         Assert.NotNull(host.Services);
-    }
-
-    private static string Flatten(Exception error)
-    {
-        var messages = new List<string>();
-        for (var e = error; e is not null; e = e.InnerException)
-        {
-            messages.Add(e.Message);
-        }
-
-        return string.Join(" | ", messages);
     }
 }
