@@ -5,7 +5,7 @@ namespace Portal.Infra.Aws.Runtime;
 /// <summary>
 /// Retries as the SDK's "standard" mode does (see <see cref="StandardRetryRules"/> and <see cref="RetryQuota"/>).
 /// It sits outside the signing handler, so every attempt is signed afresh. The caller's cancellation stops it at
-/// once; an attempt that runs past <see cref="AwsRetrySettings.AttemptTimeout"/> counts as a timeout.
+/// once; an attempt (its body included) that runs past <see cref="AwsRetrySettings.AttemptTimeout"/> counts as a timeout.
 /// </summary>
 internal sealed class AwsRetryHandler(
     AwsRetrySettings settings,
@@ -31,13 +31,13 @@ internal sealed class AwsRetryHandler(
                 try
                 {
                     response = await base.SendAsync(request, linked.Token);
+                    await BufferAsync(response, linked.Token);
                     if ((int)response.StatusCode < 400)
                     {
                         quota.Release(acquired ?? RetryQuota.NoRetryIncrement);
                         return response;
                     }
 
-                    await response.Content.LoadIntoBufferAsync(linked.Token);
                     var body = await response.Content.ReadAsStringAsync(linked.Token);
                     code = AwsError.Parse((int)response.StatusCode, body, response.Headers).Code;
                     reason = StandardRetryRules.Classify((int)response.StatusCode, code);
@@ -71,6 +71,24 @@ internal sealed class AwsRetryHandler(
 
             response.Dispose();
             await WaitAsync(attempt, operation, region, code, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Reads the whole body inside the attempt: a body that stalls then counts against the attempt's timeout, and one
+    /// cut off by a reset is a network failure this handler retries, rather than a hang or an error in the caller's
+    /// read (the <see cref="HttpClient"/>'s own timeout is infinite).
+    /// </summary>
+    private static async Task BufferAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await response.Content.LoadIntoBufferAsync(cancellationToken);
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
         }
     }
 
