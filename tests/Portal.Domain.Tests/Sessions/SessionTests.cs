@@ -175,6 +175,60 @@ public sealed class SessionTests
     }
 
     [Fact]
+    public void A_step_starts_once_so_a_second_portal_instance_cannot_create_it_again()
+    {
+        var session = NewSession();
+        session.BeginProvisioning(T0);
+        session.StartStep(session.Steps[0].ResourceName, T0);
+
+        Assert.Throws<DomainException>(() => session.StartStep(session.Steps[0].ResourceName, T0));
+    }
+
+    [Fact]
+    public void A_failed_session_still_records_how_its_other_steps_end_and_keeps_costing_until_stopped()
+    {
+        var session = NewSession(hourly: 2m);
+        session.BeginProvisioning(T0);
+        var (scheduler, workers) = (session.Steps[0].ResourceName, session.Steps[1].ResourceName);
+        session.StartStep(scheduler, T0);
+        session.StartStep(workers, T0);
+        session.FailStep(workers, "WorkerService did not stabilize", T0.AddMinutes(1));
+
+        session.CompleteStep(scheduler, T0.AddMinutes(2));
+
+        Assert.Equal(SessionState.Failed, session.State);
+        Assert.Equal(StepStatus.Complete, session.Steps[0].Status);
+        Assert.Equal("WorkerService did not stabilize", session.FailureReason);
+        Assert.Equal(4m, session.CostSoFarUsd(T0.AddHours(2)));
+    }
+
+    [Fact]
+    public void A_session_can_fail_for_a_reason_that_is_no_steps()
+    {
+        var session = NewSession();
+        session.BeginProvisioning(T0);
+
+        session.Fail("The request no longer passes the rules.", T0);
+
+        Assert.Equal(SessionState.Failed, session.State);
+        Assert.Null(session.FailedStep);
+        Assert.Throws<DomainException>(() => session.Fail("again", T0));
+    }
+
+    [Fact]
+    public void Sessions_belong_to_the_actors_identity_not_its_name()
+    {
+        var id = SessionId.Parse("s-abcdefgh12");
+        var plan = new LaunchPlanner(RegionCatalog.Default, DatasetCatalog.Default, LaunchSettings.Default).Plan(id, SampleRequests.FirstRun);
+        var session = Session.Create(id, new Actor("entra:tenant/object-1", "ada@contoso.example", false), SampleRequests.FirstRun, plan, 1m, T0);
+
+        Assert.Equal("entra:tenant/object-1", session.Owner);
+        Assert.Equal("ada@contoso.example", session.OwnerName);
+        Assert.True(new Actor("entra:tenant/object-1", "ada.renamed@contoso.example", false).CanAccess(session));
+        Assert.False(new Actor("entra:tenant/object-2", "ada@contoso.example", false).CanAccess(session));
+    }
+
+    [Fact]
     public void Session_ids_are_short_lowercase_and_parse_back()
     {
         var id = SessionId.New();

@@ -315,6 +315,29 @@ public sealed class SessionOrchestratorTests
     }
 
     [Fact]
+    public async Task Two_portal_instances_driving_the_same_session_create_each_stack_once()
+    {
+        await using var host = await InfraTestHost.CreateAsync(Ct, Durations, InterceptStacks);
+        var deployer = host.Services.GetRequiredService<InterceptingStackDeployer>();
+        var id = await LaunchAsync(host);
+        await host.RunOnceAsync(Ct);
+
+        // The passes read the session with every stack pending; only the one whose "started" record is saved creates
+        // from there. (A pass that finds a started stack not visible yet repeats the create with the same token, which
+        // the cloud treats as the same request.)
+        await Task.WhenAll(host.RunOnceAsync(Ct), host.RunOnceAsync(Ct), host.RunOnceAsync(Ct));
+
+        var session = (await host.Store.FindAsync(id, Ct))!;
+        Assert.All(Stacks(session), step => Assert.Equal(StepStatus.InProgress, step.Status));
+        Assert.InRange(deployer.CreateCalls, Stacks(session).Count(), 2 * Stacks(session).Count());
+        var resources = await ResourcesAsync(host);
+        Assert.Equal(Stacks(session).Select(step => step.ResourceName).Order(), resources.Select(r => r.Name).Order());
+        var events = await host.Store.ListEventsAsync(id, Ct);
+        Assert.DoesNotContain(events, e => e.Message.Contains("already exists", StringComparison.Ordinal));
+        Assert.All(Stacks(session), step => Assert.Single(events, e => e.Message == $"Creating stack {step.ResourceName}."));
+    }
+
+    [Fact]
     public async Task A_delete_that_failed_is_asked_again_with_a_new_token()
     {
         await using var host = await InfraTestHost.CreateAsync(Ct, Durations, InterceptStacks);
