@@ -11,8 +11,6 @@ internal sealed class LustreCacheConstructProps
 {
     public required string VpcId { get; init; }
 
-    public required string VpcCidr { get; init; }
-
     public required string SubnetId { get; init; }
 
     public required IKey Key { get; init; }
@@ -31,23 +29,28 @@ internal sealed class LustreCacheConstruct : Construct
 {
     public const int StorageCapacityGiB = 1200;
 
+    /// <summary>
+    /// The Lustre ports (FSx for Lustre guide, file system access control with Amazon VPC): 988 and 1018-1023, which
+    /// file servers and clients must accept from each other and from their own kind.
+    /// </summary>
+    public static readonly (int From, int To)[] LustrePorts = [(988, 988), (1018, 1023)];
+
     public LustreCacheConstruct(Construct scope, string id, LustreCacheConstructProps props)
         : base(scope, id)
     {
-        var securityGroup = new CfnSecurityGroup(this, "SecurityGroup", new CfnSecurityGroupProps
+        SecurityGroup = new CfnSecurityGroup(this, "SecurityGroup", new CfnSecurityGroupProps
         {
+            // Unchanged text on purpose: a new description replaces the group, and a new group replaces the file system.
             GroupDescription = "FSx for Lustre: Lustre ports from this VPC only",
             VpcId = props.VpcId,
-            SecurityGroupIngress =
-            new object[] {
-                Lustre(988, 988, props.VpcCidr),
-                Lustre(1018, 1023, props.VpcCidr),
-            },
-            SecurityGroupEgress =
-            new object[] {
-                new CfnSecurityGroup.EgressProperty { Description = "Lustre replies within the VPC", IpProtocol = "tcp", FromPort = 988, ToPort = 1023, CidrIp = props.VpcCidr },
+            // Every rule names a group, so each is a resource of its own (a group cannot name itself inline); this
+            // placeholder (the CDK's own) replaces CloudFormation's default allow-all egress.
+            SecurityGroupEgress = new object[]
+            {
+                new CfnSecurityGroup.EgressProperty { Description = "Disallow all traffic", IpProtocol = "icmp", FromPort = 252, ToPort = 86, CidrIp = "255.255.255.255/32" },
             },
         });
+        var serverRules = Allow("Servers", SecurityGroup, SecurityGroup);
 
         FileSystem = new CfnFileSystem(this, "FileSystem", new CfnFileSystemProps
         {
@@ -56,7 +59,7 @@ internal sealed class LustreCacheConstruct : Construct
             StorageCapacity = StorageCapacityGiB,
             StorageType = "SSD",
             SubnetIds = [props.SubnetId],
-            SecurityGroupIds = [securityGroup.AttrGroupId],
+            SecurityGroupIds = [SecurityGroup.AttrGroupId],
             KmsKeyId = props.Key.KeyId,
             LustreConfiguration = new CfnFileSystem.LustreConfigurationProperty
             {
@@ -71,6 +74,11 @@ internal sealed class LustreCacheConstruct : Construct
         });
         // Explicit: the file system is a cache, deleting it loses nothing that S3 does not hold.
         FileSystem.ApplyRemovalPolicy(RemovalPolicy.DESTROY);
+        // FSx checks the group's rules when it creates the file system: the servers must already accept each other.
+        foreach (var rule in serverRules)
+        {
+            FileSystem.AddDependency(rule);
+        }
 
         CfnCondition? previous = null;
         CfnDataRepositoryAssociation? previousAssociation = null;
@@ -107,12 +115,46 @@ internal sealed class LustreCacheConstruct : Construct
 
     public CfnFileSystem FileSystem { get; }
 
-    private static CfnSecurityGroup.IngressProperty Lustre(int from, int to, string cidr) => new()
+    public CfnSecurityGroup SecurityGroup { get; }
+
+    /// <summary>
+    /// Lets the instances in <paramref name="clients"/> mount the file system: the file servers and the clients accept
+    /// the Lustre ports from each other, and clients from other clients too.
+    /// </summary>
+    public void AllowClients(string id, CfnSecurityGroup clients)
     {
-        Description = "Lustre clients (worker instances)",
-        IpProtocol = "tcp",
-        FromPort = from,
-        ToPort = to,
-        CidrIp = cidr,
-    };
+        ArgumentNullException.ThrowIfNull(clients);
+        _ = Allow(id + "ToServers", SecurityGroup, clients);
+        _ = Allow(id + "FromServers", clients, SecurityGroup);
+        _ = Allow(id + "ToClients", clients, clients);
+    }
+
+    /// <summary>Ingress on <paramref name="group"/> from <paramref name="source"/> and the matching egress, on the Lustre ports.</summary>
+    private List<CfnSecurityGroupIngress> Allow(string id, CfnSecurityGroup group, CfnSecurityGroup source)
+    {
+        var ingress = new List<CfnSecurityGroupIngress>();
+        foreach (var (from, to) in LustrePorts)
+        {
+            ingress.Add(new CfnSecurityGroupIngress(this, $"{id}In{from}", new CfnSecurityGroupIngressProps
+            {
+                GroupId = group.AttrGroupId,
+                SourceSecurityGroupId = source.AttrGroupId,
+                IpProtocol = "tcp",
+                FromPort = from,
+                ToPort = to,
+                Description = "Lustre",
+            }));
+            _ = new CfnSecurityGroupEgress(this, $"{id}Out{from}", new CfnSecurityGroupEgressProps
+            {
+                GroupId = source.AttrGroupId,
+                DestinationSecurityGroupId = group.AttrGroupId,
+                IpProtocol = "tcp",
+                FromPort = from,
+                ToPort = to,
+                Description = "Lustre",
+            });
+        }
+
+        return ingress;
+    }
 }

@@ -49,7 +49,6 @@ internal sealed class RegionFoundationStack : Stack
         var lustre = new LustreCacheConstruct(this, "Datasets", new LustreCacheConstructProps
         {
             VpcId = network.Vpc.Ref,
-            VpcCidr = parameters.VpcCidr.ValueAsString,
             SubnetId = network.PrivateSubnetIds[0],
             Key = key,
             DatasetS3Uris = parameters.DatasetS3Uris,
@@ -64,6 +63,7 @@ internal sealed class RegionFoundationStack : Stack
             FileSystemDnsName = lustre.FileSystem.AttrDnsName,
             FileSystemMountName = lustre.FileSystem.AttrLustreMountName,
         });
+        lustre.AllowClients("Workers", capacity.InstanceSecurityGroup);
         var roles = new WorkerRolesConstruct(this, "Workers", new WorkerRolesConstructProps
         {
             Key = key,

@@ -38,9 +38,10 @@ internal sealed class WorkerCapacityConstruct : Construct
             ClusterSettings = new object[] {new CfnCluster.ClusterSettingsProperty { Name = "containerInsights", Value = "enabled" }},
         });
 
-        var securityGroup = new CfnSecurityGroup(this, "InstanceSecurityGroup", new CfnSecurityGroupProps
+        InstanceSecurityGroup = new CfnSecurityGroup(this, "InstanceSecurityGroup", new CfnSecurityGroupProps
         {
-            GroupDescription = "Worker instances: no inbound (tasks have their own ENIs and groups)",
+            // Tasks have their own network interfaces and groups (SessionWorkers); the instance itself is a Lustre client.
+            GroupDescription = "Worker instances: inbound only Lustre, from the file system and other workers",
             VpcId = props.VpcId,
             SecurityGroupEgress =
             new object[] {
@@ -52,7 +53,7 @@ internal sealed class WorkerCapacityConstruct : Construct
         var providers = new List<string>();
         foreach (var size in props.WorkerSizes)
         {
-            providers.Add(SizeCapacity(size, props, securityGroup, profile).Ref);
+            providers.Add(SizeCapacity(size, props, InstanceSecurityGroup, profile).Ref);
         }
 
         _ = new CfnClusterCapacityProviderAssociations(this, "Providers", new CfnClusterCapacityProviderAssociationsProps
@@ -71,6 +72,9 @@ internal sealed class WorkerCapacityConstruct : Construct
     }
 
     public CfnCluster Cluster { get; }
+
+    /// <summary>The group of the worker instances (not of their tasks); Lustre rules are added by the file system.</summary>
+    public CfnSecurityGroup InstanceSecurityGroup { get; }
 
     private CfnCapacityProvider SizeCapacity(string size, WorkerCapacityConstructProps props, CfnSecurityGroup securityGroup, CfnInstanceProfile profile)
     {

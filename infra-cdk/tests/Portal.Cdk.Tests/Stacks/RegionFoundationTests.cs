@@ -128,6 +128,35 @@ public sealed class RegionFoundationTests(SynthesizedApp app)
     }
 
     [Fact]
+    public void Worker_instances_and_the_file_system_accept_lustre_from_each_other_and_from_their_own_group()
+    {
+        var fileSystem = GroupOf(Json.OnlyResource("AWS::FSx::FileSystem")["Properties"]!["SecurityGroupIds"].AsList().Single())!;
+        var instances = Json.ResourcesOfType("AWS::EC2::LaunchTemplate")
+            .Select(t => GroupOf(t.Value["Properties"]!["LaunchTemplateData"]!["SecurityGroupIds"].AsList().Single())!)
+            .Distinct()
+            .Single();
+
+        // FSx for Lustre guide, file system access control: TCP 988 and 1018-1023, between file servers and clients.
+        (int, int, string)[] lustre = [(988, 988, fileSystem), (988, 988, instances), (1018, 1023, fileSystem), (1018, 1023, instances)];
+        Assert.Equal(lustre.Order(), Ingress(instances).Where(r => r.From <= 1023 && r.To >= 988).Order());
+        Assert.Equal(lustre.Order(), Ingress(fileSystem).Order());
+    }
+
+    [Fact]
+    public void The_file_system_is_created_after_its_group_accepts_lustre_from_itself()
+    {
+        var fileSystem = Json.ResourcesOfType("AWS::FSx::FileSystem").Single();
+        var group = GroupOf(fileSystem.Value["Properties"]!["SecurityGroupIds"].AsList().Single());
+        var selfRules = Json.ResourcesOfType("AWS::EC2::SecurityGroupIngress")
+            .Where(r => GroupOf(r.Value["Properties"]!["GroupId"]) == group && GroupOf(r.Value["Properties"]!["SourceSecurityGroupId"]) == group)
+            .Select(r => r.Key)
+            .ToList();
+
+        Assert.Equal(2, selfRules.Count);
+        Assert.All(selfRules, rule => Assert.Contains(rule, fileSystem.Value["DependsOn"].AsList().Select(d => d.AsText())));
+    }
+
+    [Fact]
     public void The_vpc_has_flow_logs() => Template.ResourceCountIs("AWS::EC2::FlowLog", 1);
 
     [Theory]
@@ -141,6 +170,22 @@ public sealed class RegionFoundationTests(SynthesizedApp app)
         Assert.Contains("cfnresponse.SUCCESS", code, StringComparison.Ordinal);
         Assert.Contains("cfnresponse.FAILED", code, StringComparison.Ordinal);
         Assert.Contains(Json.ResourcesOfType("AWS::Lambda::Function"), f => f.Value["Properties"]!["Code"]!["ZipFile"].AsText() == code);
+    }
+
+    private static string? GroupOf(JsonNode? reference) =>
+        reference?["Fn::GetAtt"] is JsonArray getAtt ? getAtt[0].AsText() : reference?["Ref"].AsText();
+
+    /// <summary>Every TCP ingress rule of a group (inline or separate) as (from port, to port, source group; or the CIDR).</summary>
+    private List<(int From, int To, string Source)> Ingress(string group)
+    {
+        var inline = Json.Resources[group]!["Properties"]!["SecurityGroupIngress"].AsList();
+        var separate = Json.ResourcesOfType("AWS::EC2::SecurityGroupIngress")
+            .Where(r => GroupOf(r.Value["Properties"]!["GroupId"]) == group)
+            .Select(r => (JsonNode)r.Value["Properties"]!);
+        return [.. inline.Concat(separate).Select(r => (
+            r["FromPort"]!.GetValue<int>(),
+            r["ToPort"]!.GetValue<int>(),
+            GroupOf(r["SourceSecurityGroupId"]) ?? r["CidrIp"]?.ToJsonString() ?? "?"))];
     }
 
     private Intrinsics Evaluator(string[] uris, string[] paths) => new(
