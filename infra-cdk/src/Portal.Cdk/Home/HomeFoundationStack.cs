@@ -41,7 +41,6 @@ internal sealed class HomeFoundationStack : Stack
         var notebooks = new NotebookEnvironmentConstruct(this, "Notebooks", new NotebookEnvironmentConstructProps
         {
             Vpc = network.Vpc,
-            Key = key,
             ArtifactsBucket = artifacts,
             Pins = settings.Pins,
         });

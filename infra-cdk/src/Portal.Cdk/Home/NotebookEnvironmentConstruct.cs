@@ -1,14 +1,11 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.EC2;
 using Amazon.CDK.AWS.IAM;
-using Amazon.CDK.AWS.KMS;
-using Amazon.CDK.AWS.Logs;
 using Amazon.CDK.AWS.S3;
 using Amazon.CDK.AWS.Sagemaker;
 using Constructs;
 using Portal.Cdk.Naming;
 using Portal.Cdk.Settings;
-using Portal.Cdk.Shared;
 
 namespace Portal.Cdk.Home;
 
@@ -16,16 +13,14 @@ internal sealed class NotebookEnvironmentConstructProps
 {
     public required IVpc Vpc { get; init; }
 
-    public required IKey Key { get; init; }
-
     public required IBucket ArtifactsBucket { get; init; }
 
     public required DaskPins Pins { get; init; }
 }
 
 /// <summary>
-/// What the portal needs to create one notebook instance per user: a security group, an execution role, an encrypted
-/// log group for SageMaker's notebook logs and the lifecycle configuration with the pinned Dask client.
+/// What the portal needs to create one notebook instance per user: a security group, an execution role (which may
+/// write SageMaker's notebook log group) and the lifecycle configuration with the pinned Dask client.
 /// </summary>
 internal sealed class NotebookEnvironmentConstruct : Construct
 {
@@ -39,9 +34,9 @@ internal sealed class NotebookEnvironmentConstruct : Construct
             AllowAllOutbound = true,
         });
 
-        // SageMaker writes notebook logs to this fixed group; creating it here makes it encrypted and bounded.
-        _ = EncryptedLogGroups.Create(this, "Logs", props.Key, RetentionDays.THREE_MONTHS, "/aws/sagemaker/NotebookInstances");
-
+        // SageMaker writes notebook logs to the account-wide group /aws/sagemaker/NotebookInstances. The stack does not
+        // create it: SageMaker may already have (the create would fail), and a retained copy would fail the next deploy
+        // after a teardown. The README says how to encrypt it with the home key and bound it.
         Role = new Role(this, "Role", new RoleProps
         {
             AssumedBy = new ServicePrincipal("sagemaker.amazonaws.com"),
@@ -52,7 +47,8 @@ internal sealed class NotebookEnvironmentConstruct : Construct
         _ = Role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
         {
             Sid = "NotebookLogs",
-            Actions = ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
+            // CreateLogGroup: the first notebook in an account creates the group.
+            Actions = ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
             Resources = [Fn.Sub("arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/sagemaker/NotebookInstances:*")],
         }));
 
