@@ -44,16 +44,7 @@ internal sealed class AwsStackDeployer(
         }
         catch (AwsServiceException ex) when (ex.ErrorCode == "AlreadyExistsException")
         {
-            // A retry of our own create (same token) is the expected path; a stack someone else made is not.
-            var existing = await DescribeAsync(client, request.StackName, cancellationToken);
-            if (existing is not null && await WasCreatedWithAsync(client, request.StackName, token, cancellationToken))
-            {
-                AwsLog.AlreadyExisted(logger, "Stack", request.StackName, request.Region.Value);
-                return new CreateOutcome(existing.StackId ?? request.StackName, AlreadyExisted: true);
-            }
-
-            throw Fail(ex, $"A stack named {request.StackName} already exists in {request.Region} and was not started by this "
-                + "launch. Delete it in the CloudFormation console, or launch a new session.");
+            return await ExistingStackAsync(client, request, token, ex, cancellationToken);
         }
         catch (AwsServiceException ex)
         {
@@ -154,6 +145,35 @@ internal sealed class AwsStackDeployer(
     /// <summary>CloudFormation's "Stack with id X does not exist" (a ValidationError, HTTP 400).</summary>
     internal static bool IsStackMissing(AwsServiceException ex) =>
         ex.ErrorCode == "ValidationError" && ex.Message.Contains("does not exist", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The name is taken: by our own earlier create (same token, found in the stack's events), which is a retry that
+    /// succeeded, or by another request, which the user must hear about. A failure while looking is translated too.
+    /// </summary>
+    private async Task<CreateOutcome> ExistingStackAsync(
+        IAmazonCloudFormation client, StackCreateRequest request, string token, AwsServiceException alreadyExists, CancellationToken cancellationToken)
+    {
+        Stack? existing;
+        bool ours;
+        try
+        {
+            existing = await DescribeAsync(client, request.StackName, cancellationToken);
+            ours = existing is not null && await WasCreatedWithAsync(client, request.StackName, token, cancellationToken);
+        }
+        catch (AwsServiceException ex)
+        {
+            throw Fail(ex, null);
+        }
+
+        if (ours)
+        {
+            AwsLog.AlreadyExisted(logger, "Stack", request.StackName, request.Region.Value);
+            return new CreateOutcome(existing!.StackId ?? request.StackName, AlreadyExisted: true);
+        }
+
+        throw Fail(alreadyExists, $"A stack named {request.StackName} already exists in {request.Region} and was not started by this "
+            + "launch. Delete it in the CloudFormation console, or launch a new session.");
+    }
 
     private static async Task<Stack?> DescribeAsync(IAmazonCloudFormation client, string stackName, CancellationToken cancellationToken)
     {

@@ -63,6 +63,28 @@ public sealed class AdapterBehaviourTests
         Assert.Contains("deploy/iam/portal-policy.json", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("DescribeStacks")]
+    [InlineData("DescribeStackEvents")]
+    public async Task A_failure_while_checking_an_existing_stack_is_translated(string failingCall)
+    {
+        const string Ns = "http://cloudformation.amazonaws.com/doc/2010-05-15/";
+        var alreadyExists = Answering.Xml($"<ErrorResponse xmlns=\"{Ns}\"><Error><Type>Sender</Type><Code>AlreadyExistsException</Code><Message>Stack [portal-x] already exists</Message></Error><RequestId>r-1</RequestId></ErrorResponse>", 400);
+        var stack = Answering.Xml($"<DescribeStacksResponse xmlns=\"{Ns}\"><DescribeStacksResult><Stacks><member><StackId>arn:aws:cloudformation:us-east-1:123456789012:stack/portal-x/1</StackId><StackName>portal-x</StackName><StackStatus>CREATE_IN_PROGRESS</StackStatus><CreationTime>2026-05-01T12:00:00Z</CreationTime></member></Stacks></DescribeStacksResult></DescribeStacksResponse>");
+        var denied = Answering.Xml($"<ErrorResponse xmlns=\"{Ns}\"><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>User: arn:aws:sts::1:assumed-role/p is not authorized to perform: cloudformation:{failingCall}</Message></Error><RequestId>r-2</RequestId></ErrorResponse>", 403);
+        CannedResponse[] answers = failingCall == "DescribeStacks" ? [alreadyExists, denied] : [alreadyExists, stack, denied];
+
+        var error = await Assert.ThrowsAsync<CloudOperationException>(() => Answering.WithAsync(
+            sp => sp.GetRequiredService<IStackDeployer>().CreateStackAsync(
+                new StackCreateRequest(Virginia, "portal-x", "SessionWorkers", new Dictionary<string, string>(), new Dictionary<string, string>(), "x-create"),
+                TestContext.Current.CancellationToken),
+            answers));
+
+        Assert.Equal("AccessDenied", error.ErrorCode);
+        Assert.Contains($"{failingCall} in us-east-1", error.Message, StringComparison.Ordinal);
+        Assert.Contains("deploy/iam/portal-policy.json", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Missing_credentials_read_as_a_credentials_message()
     {
