@@ -1,3 +1,4 @@
+using System.Globalization;
 using Portal.Domain.LaunchPlans;
 using Portal.Domain.Regions;
 
@@ -21,8 +22,8 @@ public sealed class CostEstimator(RegionCatalog regions, LaunchSettings settings
         {
             new(home, RegionRole.Home,
             [
-                Line(prices, home, PriceSku.FargateVcpuHour, $"Dask scheduler, {settings.SchedulerVcpu:0.##} vCPU (Fargate)", (decimal)settings.SchedulerVcpu, "vCPU-hour"),
-                Line(prices, home, PriceSku.FargateGbHour, $"Dask scheduler, {settings.SchedulerMemoryGb:0.##} GB (Fargate)", (decimal)settings.SchedulerMemoryGb, "GB-hour"),
+                Line(prices, home, PriceSku.FargateVcpuHour, string.Create(CultureInfo.InvariantCulture, $"Dask scheduler, {settings.SchedulerVcpu:0.##} vCPU (Fargate)"), (decimal)settings.SchedulerVcpu, "vCPU-hour"),
+                Line(prices, home, PriceSku.FargateGbHour, string.Create(CultureInfo.InvariantCulture, $"Dask scheduler, {settings.SchedulerMemoryGb:0.##} GB (Fargate)"), (decimal)settings.SchedulerMemoryGb, "GB-hour"),
                 Line(prices, home, PriceSku.NotebookInstance(settings.NotebookInstanceType), $"Notebook, {settings.NotebookInstanceType}", 1, "instance-hour"),
             ]),
         };
@@ -31,7 +32,7 @@ public sealed class CostEstimator(RegionCatalog regions, LaunchSettings settings
         {
             result.Add(new RegionCost(region, RegionRole.Worker,
             [
-                Line(prices, region, PriceSku.Ec2Instance(workerSize), $"{workers} × {workerSize} Dask workers", workers, "instance-hour"),
+                Line(prices, region, PriceSku.Ec2Instance(workerSize), string.Create(CultureInfo.InvariantCulture, $"{workers} × {workerSize} Dask workers"), workers, "instance-hour"),
                 Line(prices, region, PriceSku.TransitGatewayAttachmentHour, "Transit Gateway attachment", 1, "attachment-hour"),
             ]));
         }

@@ -13,7 +13,9 @@ public sealed class ExploreTests : PortalTestContext
         : base(context =>
         {
             context.Services.AddPortalPageServices(new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero)));
-            context.AddAuthorization().SetAuthorized("ada");
+            var auth = context.AddAuthorization();
+            auth.SetAuthorized("ada");
+            auth.SetClaims(new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, "local:ada"));
         })
     {
     }
@@ -23,17 +25,30 @@ public sealed class ExploreTests : PortalTestContext
     private static string Text(IRenderedComponent<Explore> cut, string testId) => cut.Find($"[data-testid={testId}]").TextContent.Trim();
 
     [Fact]
-    public void Launch_stays_disabled_until_a_dataset_is_selected()
+    public void A_fresh_page_greets_instead_of_scolding_and_launch_waits_for_a_dataset()
     {
         var cut = Render<Explore>();
 
         Assert.True(cut.Find("[data-testid=launch]").HasAttribute("disabled"));
-        Assert.Equal("Select at least one dataset on the map.", Text(cut, "error-Datasets"));
+        Assert.Empty(cut.FindAll("[role=alert]"));
+        Assert.Equal("Select the data on the map to start.", Text(cut, "launch-blocked"));
 
         cut.Find("[data-testid=map-marker-era5]").Click();
 
         Assert.False(cut.Find("[data-testid=launch]").HasAttribute("disabled"));
         Assert.Empty(cut.FindAll("[data-testid=error-Datasets]"));
+    }
+
+    [Fact]
+    public void Once_the_user_has_acted_a_missing_dataset_is_said_at_the_list()
+    {
+        var cut = Render<Explore>();
+
+        cut.Find("[data-testid=map-marker-era5]").Click();
+        cut.Find("[data-testid=map-marker-era5]").Click();
+
+        Assert.Equal("Select at least one dataset on the map.", Text(cut, "error-Datasets"));
+        Assert.True(cut.Find("[data-testid=launch]").HasAttribute("disabled"));
     }
 
     [Fact]
@@ -76,7 +91,8 @@ public sealed class ExploreTests : PortalTestContext
         cut.Find("[data-testid=launch]").Click();
 
         var session = Assert.Single(Store.Sessions);
-        Assert.Equal("ada", session.Owner);
+        Assert.Equal("local:ada", session.Owner);
+        Assert.Equal("ada", session.OwnerName);
         Assert.EndsWith($"/sessions/{session.Id}", Services.GetRequiredService<NavigationManager>().Uri, StringComparison.Ordinal);
     }
 

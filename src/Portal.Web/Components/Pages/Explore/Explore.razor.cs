@@ -16,6 +16,7 @@ public partial class Explore
     private PriceBook? _priceBook;
     private CostEstimate? _estimate;
     private bool _launching;
+    private bool _interacted;
     private string? _launchProblem;
 
     [Inject]
@@ -40,6 +41,9 @@ public partial class Explore
 
     private IReadOnlyList<FieldError> Errors { get; set; } = [];
 
+    /// <summary>Messages appear once the user has done something: a fresh page greets, it does not scold.</summary>
+    private IReadOnlyList<FieldError> VisibleErrors => _interacted ? Errors : [];
+
     private bool Interactive => RendererInfo.IsInteractive;
 
     private bool CanLaunch => Interactive && !_launching && Errors.Count == 0 && _priceBook is not null;
@@ -47,6 +51,12 @@ public partial class Explore
     protected override async Task OnInitializedAsync()
     {
         _priceBook = await Sessions.GetPriceBookAsync(CancellationToken.None);
+        Recalculate();
+    }
+
+    private void Changed()
+    {
+        _interacted = true;
         Recalculate();
     }
 
@@ -62,6 +72,7 @@ public partial class Explore
 
     private void Toggle(DatasetId id)
     {
+        _interacted = true;
         if (!Model.Datasets.Remove(id))
         {
             Model.Datasets.Add(id);
@@ -73,13 +84,14 @@ public partial class Explore
     private async Task LaunchAsync()
     {
         // Authorization again inside the handler: the page check ran when the circuit started.
-        var actor = AuthenticationState is null ? null : (await AuthenticationState).User.ToActor();
+        var actor = await AuthenticationState.ToActorAsync();
         if (actor is null)
         {
             _launchProblem = "Your sign-in has expired. Sign in again to launch.";
             return;
         }
 
+        _interacted = true;
         Recalculate();
         if (Errors.Count > 0)
         {

@@ -13,6 +13,7 @@ public sealed partial class MySessions : IDisposable
 {
     private IReadOnlyList<Session>? _sessions;
     private IDisposable? _subscription;
+    private Timer? _ticker;
 
     [Inject]
     private SessionService Sessions { get; set; } = default!;
@@ -35,19 +36,31 @@ public sealed partial class MySessions : IDisposable
     {
         if (firstRender && RendererInfo.IsInteractive)
         {
-            _subscription = Notifier.Subscribe(id =>
-                _sessions is not null && _sessions.Any(s => s.Id == id) || _sessions is { Count: 0 }
-                    ? InvokeAsync(async () =>
-                    {
-                        await LoadAsync();
-                        StateHasChanged();
-                    })
-                    : Task.CompletedTask);
+            // Any session may be this user's (a launch in another tab too): reload, without making the publisher wait.
+            _subscription = Notifier.Subscribe(changed =>
+            {
+                _ = InvokeAsync(ReloadAsync);
+                return Task.CompletedTask;
+            });
+            // The cost so far grows with time even when nothing else changes.
+            _ticker = new Timer(_ => _ = InvokeAsync(StateHasChanged), null, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5));
         }
     }
 
-    private async Task<Actor?> ActorAsync() =>
-        AuthenticationState is null ? null : (await AuthenticationState).User.ToActor();
+    private async Task ReloadAsync()
+    {
+        try
+        {
+            await LoadAsync();
+            StateHasChanged();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            await DispatchExceptionAsync(ex);
+        }
+    }
+
+    private Task<Actor?> ActorAsync() => AuthenticationState.ToActorAsync();
 
     private async Task LoadAsync()
     {
@@ -72,5 +85,9 @@ public sealed partial class MySessions : IDisposable
         await LoadAsync();
     }
 
-    public void Dispose() => _subscription?.Dispose();
+    public void Dispose()
+    {
+        _subscription?.Dispose();
+        _ticker?.Dispose();
+    }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.JSInterop;
@@ -57,7 +58,8 @@ public sealed partial class SessionPage : IDisposable
 
     protected override async Task OnParametersSetAsync()
     {
-        _loading = true;
+        // Only a new id shows "Loading": reloading the same session keeps what is on screen (no flash after prerender).
+        _loading = _session is null || _session.Id.Value != Id;
         await LoadAsync();
         _loading = false;
     }
@@ -72,8 +74,7 @@ public sealed partial class SessionPage : IDisposable
         }
     }
 
-    private async Task<Actor?> ActorAsync() =>
-        AuthenticationState is null ? null : (await AuthenticationState).User.ToActor();
+    private Task<Actor?> ActorAsync() => AuthenticationState.ToActorAsync();
 
     private async Task LoadAsync()
     {
@@ -88,10 +89,12 @@ public sealed partial class SessionPage : IDisposable
         _events = _session is null ? [] : await Sessions.ListEventsAsync(actor, _id, CancellationToken.None);
     }
 
-    private Task OnSessionChangedAsync(SessionId changed) =>
-        changed != _id
-            ? Task.CompletedTask
-            : InvokeAsync(async () =>
+    // The orchestrator publishes from its own pass: reload on the circuit without making it wait for this page.
+    private Task OnSessionChangedAsync(SessionId changed)
+    {
+        if (changed == _id)
+        {
+            _ = InvokeAsync(async () =>
             {
                 try
                 {
@@ -103,6 +106,10 @@ public sealed partial class SessionPage : IDisposable
                     await DispatchExceptionAsync(ex);
                 }
             });
+        }
+
+        return Task.CompletedTask;
+    }
 
     private async Task OpenNotebookAsync()
     {
@@ -164,7 +171,8 @@ public sealed partial class SessionPage : IDisposable
     private static string Describe(SessionRequest request)
     {
         var datasets = string.Join(" and ", request.Datasets.Select(d => d.Value.ToUpperInvariant()));
-        return $"{request.DataType} · {request.Variable} · {request.StartDate:yyyy-MM-dd} to {request.EndDate:yyyy-MM-dd} · {datasets} · {request.WorkersPerRegion} workers per region";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{request.DataType} · {request.Variable} · {request.StartDate:yyyy-MM-dd} to {request.EndDate:yyyy-MM-dd} · {datasets} · {request.WorkersPerRegion} workers per region");
     }
 
     public void Dispose()
