@@ -18,6 +18,7 @@ public sealed partial class SessionService(
     ISessionStore store,
     LaunchPlanner planner,
     DatasetCatalog catalog,
+    SessionRequestValidator validator,
     CostEstimator estimator,
     IPriceSource prices,
     INotebookService notebooks,
@@ -30,7 +31,7 @@ public sealed partial class SessionService(
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(request);
-        var errors = new SessionRequestValidator(catalog).Validate(request);
+        var errors = validator.Validate(request);
         if (errors.Count > 0)
         {
             return new LaunchResult(null, errors);
