@@ -133,9 +133,12 @@ internal sealed class AwsNotebookService(
 
     public async Task StopNotebookInstanceAsync(RegionCode region, string instanceName, CancellationToken cancellationToken)
     {
-        // Look first: the IAM policy grants Stop only on instances tagged for the portal, so a missing instance would
-        // answer AccessDenied rather than RecordNotFound.
-        if (await DescribeNotebookInstanceAsync(region, instanceName, cancellationToken) is null)
+        // Look first. SageMaker stops only an InService instance: a Pending one cannot be stopped yet, and the caller's
+        // next pass, which finds it InService, stops it; Stopping, Stopped, Failed and Deleting ones need nothing (as in
+        // the sandbox). And the IAM policy grants Stop only on instances tagged for the portal, so a missing instance
+        // would answer AccessDenied rather than RecordNotFound.
+        var description = await DescribeNotebookInstanceAsync(region, instanceName, cancellationToken);
+        if (description?.Status != NotebookStatuses.InService)
         {
             return;
         }
@@ -145,9 +148,9 @@ internal sealed class AwsNotebookService(
             await clients.ForRegion(region).StopNotebookInstanceAsync(
                 new StopNotebookInstanceRequest { NotebookInstanceName = instanceName }, cancellationToken);
         }
-        catch (AwsServiceException ex) when (IsRecordNotFound(ex))
+        catch (AwsServiceException ex) when (IsRecordNotFound(ex) || IsRefusedTransition(ex))
         {
-            // Nothing to stop.
+            // Gone, or no longer InService since we looked (stopping or deleting already): the next pass sees which.
         }
         catch (AwsServiceException ex)
         {
@@ -158,20 +161,31 @@ internal sealed class AwsNotebookService(
     public async Task DeleteNotebookInstanceAsync(RegionCode region, string instanceName, CancellationToken cancellationToken)
     {
         var client = clients.ForRegion(region);
-        if (await DescribeNotebookInstanceAsync(region, instanceName, cancellationToken) is null)
+        var description = await DescribeNotebookInstanceAsync(region, instanceName, cancellationToken);
+        switch (description?.Status)
         {
-            // Already gone (and Delete is granted on tagged instances only, so it would answer AccessDenied).
-            await DeleteLifecycleConfigAsync(client, region, instanceName, cancellationToken);
-            return;
+            case null:
+                // Already gone (and Delete is granted on tagged instances only, so it would answer AccessDenied).
+                await DeleteLifecycleConfigAsync(client, region, instanceName, cancellationToken);
+                return;
+            case NotebookStatuses.Deleting:
+                return;
+            case NotebookStatuses.Stopped or NotebookStatuses.Failed:
+                break;
+            default:
+                throw new CloudOperationException(
+                    "ValidationException",
+                    $"The notebook instance {instanceName} in {region} is {description.Status}: SageMaker deletes only a Stopped or Failed "
+                    + "instance. Stop it first.");
         }
 
         try
         {
             await client.DeleteNotebookInstanceAsync(new DeleteNotebookInstanceRequest { NotebookInstanceName = instanceName }, cancellationToken);
         }
-        catch (AwsServiceException ex) when (IsRecordNotFound(ex))
+        catch (AwsServiceException ex) when (IsRecordNotFound(ex) || (IsRefusedTransition(ex) && ex.Message.Contains("Status (Deleting)", StringComparison.Ordinal)))
         {
-            // Already gone: deleting is idempotent.
+            // Already gone, or already being deleted: deleting is idempotent.
         }
         catch (AwsServiceException ex)
         {
@@ -230,6 +244,10 @@ internal sealed class AwsNotebookService(
         ex.ErrorCode is "ValidationException" or "ResourceNotFound"
         && (ex.Message.Contains("RecordNotFound", StringComparison.OrdinalIgnoreCase)
             || ex.Message.Contains("does not exist", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>SageMaker's refusal of a status change: "Status (Pending) not in ([InService]). Unable to transition to (Stopping) …".</summary>
+    internal static bool IsRefusedTransition(AwsServiceException ex) =>
+        ex.ErrorCode == "ValidationException" && ex.Message.Contains("Unable to transition", StringComparison.OrdinalIgnoreCase);
 
     internal static bool IsDuplicate(AwsServiceException ex) =>
         ex.ErrorCode == "ResourceInUse"

@@ -94,6 +94,80 @@ public abstract class NotebookServiceContract : CloudContract
     }
 
     [Fact]
+    public async Task Stop_on_a_pending_instance_is_accepted_and_a_later_pass_stops_it()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await Notebooks.CreateNotebookInstanceAsync(Request("portal-n5"), ct);
+        Assert.Equal(NotebookStatuses.Pending, (await Notebooks.DescribeNotebookInstanceAsync(Region, "portal-n5", ct))!.Status);
+
+        await Notebooks.StopNotebookInstanceAsync(Region, "portal-n5", ct);
+
+        // As the orchestrator's passes do: stop while it is Pending or InService, until it is Stopped.
+        var stopped = await WaitForAsync(
+            async () =>
+            {
+                var description = await Notebooks.DescribeNotebookInstanceAsync(Region, "portal-n5", ct);
+                if (description?.Status is NotebookStatuses.Pending or NotebookStatuses.InService)
+                {
+                    await Notebooks.StopNotebookInstanceAsync(Region, "portal-n5", ct);
+                }
+
+                return description;
+            },
+            d => d?.Status == NotebookStatuses.Stopped,
+            NotebookStatuses.Stopped);
+        Assert.NotNull(stopped);
+    }
+
+    [Fact]
+    public async Task Stop_on_a_stopping_or_stopped_instance_changes_nothing()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await Notebooks.CreateNotebookInstanceAsync(Request("portal-n6"), ct);
+        await WaitForStatusAsync("portal-n6", NotebookStatuses.InService);
+        await Notebooks.StopNotebookInstanceAsync(Region, "portal-n6", ct);
+        Assert.Equal(NotebookStatuses.Stopping, (await Notebooks.DescribeNotebookInstanceAsync(Region, "portal-n6", ct))!.Status);
+
+        await Notebooks.StopNotebookInstanceAsync(Region, "portal-n6", ct);
+        Assert.Equal(NotebookStatuses.Stopping, (await Notebooks.DescribeNotebookInstanceAsync(Region, "portal-n6", ct))!.Status);
+        await WaitForStatusAsync("portal-n6", NotebookStatuses.Stopped);
+        await Notebooks.StopNotebookInstanceAsync(Region, "portal-n6", ct);
+
+        Assert.Equal(NotebookStatuses.Stopped, (await Notebooks.DescribeNotebookInstanceAsync(Region, "portal-n6", ct))!.Status);
+    }
+
+    [Fact]
+    public async Task Delete_of_an_in_service_instance_is_refused_and_leaves_it_running()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await Notebooks.CreateNotebookInstanceAsync(Request("portal-n7"), ct);
+        await WaitForStatusAsync("portal-n7", NotebookStatuses.InService);
+
+        var error = await Assert.ThrowsAsync<CloudOperationException>(() => Notebooks.DeleteNotebookInstanceAsync(Region, "portal-n7", ct));
+
+        Assert.Contains("portal-n7", error.Message, StringComparison.Ordinal);
+        Assert.Equal(NotebookStatuses.InService, (await Notebooks.DescribeNotebookInstanceAsync(Region, "portal-n7", ct))!.Status);
+    }
+
+    [Fact]
+    public async Task Stop_and_delete_of_a_deleting_instance_change_nothing()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await Notebooks.CreateNotebookInstanceAsync(Request("portal-n8"), ct);
+        await WaitForStatusAsync("portal-n8", NotebookStatuses.InService);
+        await Notebooks.StopNotebookInstanceAsync(Region, "portal-n8", ct);
+        await WaitForStatusAsync("portal-n8", NotebookStatuses.Stopped);
+        await Notebooks.DeleteNotebookInstanceAsync(Region, "portal-n8", ct);
+        Assert.Equal(NotebookStatuses.Deleting, (await Notebooks.DescribeNotebookInstanceAsync(Region, "portal-n8", ct))!.Status);
+
+        await Notebooks.DeleteNotebookInstanceAsync(Region, "portal-n8", ct);
+        await Notebooks.StopNotebookInstanceAsync(Region, "portal-n8", ct);
+
+        Assert.Equal(NotebookStatuses.Deleting, (await Notebooks.DescribeNotebookInstanceAsync(Region, "portal-n8", ct))!.Status);
+        Assert.Null(await WaitForAsync(() => Notebooks.DescribeNotebookInstanceAsync(Region, "portal-n8", ct), d => d is null, "the instance to be gone"));
+    }
+
+    [Fact]
     public async Task Describe_of_a_missing_instance_is_null()
     {
         var description = await Notebooks.DescribeNotebookInstanceAsync(Region, "portal-never-created", TestContext.Current.CancellationToken);

@@ -116,8 +116,8 @@ public sealed class AdapterBehaviourTests
             time.Advance(FakeSageMaker.StartDuration);
             var url = await notebooks.CreatePresignedUrlAsync(region, "portal-log", TimeSpan.FromHours(1), ct);
             Assert.Contains("SECRET-TOKEN", url.Query, StringComparison.Ordinal);
-            await Assert.ThrowsAsync<CloudOperationException>(() => notebooks.StopNotebookInstanceAsync(region, "portal-log", ct)
-                .ContinueWith(_ => notebooks.StopNotebookInstanceAsync(region, "portal-log", ct), ct).Unwrap());
+            await notebooks.StopNotebookInstanceAsync(region, "portal-log", ct);
+            await Assert.ThrowsAsync<CloudOperationException>(() => notebooks.CreatePresignedUrlAsync(region, "portal-missing", TimeSpan.FromHours(1), ct));
         }
 
         // A bad signature: AWS echoes the canonical request it expected, our session token in it. The orchestrator logs
@@ -146,7 +146,8 @@ public sealed class AdapterBehaviourTests
         Assert.Equal(200, state["StatusCode"]);
         Assert.IsType<long>(state["ElapsedMs"]);
         Assert.False(string.IsNullOrEmpty((string?)state["RequestId"]));
-        Assert.Contains(lines, l => l.EventId.Id == 3101 && l.Message.Contains("StopNotebookInstance", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.EventId.Id == 3100 && l.Message.Contains("StopNotebookInstance", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.EventId.Id == 3101 && l.Message.Contains("CreatePresignedNotebookInstanceUrl", StringComparison.Ordinal));
     }
 
     private sealed class NoCredentials : AWSCredentials

@@ -104,6 +104,22 @@ public sealed class AwsNotebookServiceContractTests : NotebookServiceContract
     }
 
     [Fact]
+    public async Task A_failed_instance_needs_no_stop_and_can_be_deleted()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        _cloud!.SageMaker.FailWhenCreated("portal-n14");
+        await Notebooks.CreateNotebookInstanceAsync(Request("portal-n14"), ct);
+        var failed = await WaitForStatusAsync("portal-n14", NotebookStatuses.Failed);
+        Assert.Contains("OnCreate", failed.FailureReason, StringComparison.Ordinal);
+
+        await Notebooks.StopNotebookInstanceAsync(Region, "portal-n14", ct);
+        Assert.Equal(NotebookStatuses.Failed, (await Notebooks.DescribeNotebookInstanceAsync(Region, "portal-n14", ct))!.Status);
+        await Notebooks.DeleteNotebookInstanceAsync(Region, "portal-n14", ct);
+
+        Assert.Equal(NotebookStatuses.Deleting, (await Notebooks.DescribeNotebookInstanceAsync(Region, "portal-n14", ct))!.Status);
+    }
+
+    [Fact]
     public async Task A_reached_instance_quota_reads_as_a_quota_message()
     {
         var request = Request("portal-n10") with { InstanceType = "ml.p4d.24xlarge" };

@@ -20,6 +20,16 @@ public sealed class FakeSageMaker(TimeProvider time)
     private readonly Dictionary<(string Region, string Name), FakeInstance> _instances = [];
     private readonly Dictionary<(string Region, string Name), string> _lifecycleScripts = [];
     private readonly Dictionary<(string Region, string Name), string> _onStartScripts = [];
+    private readonly HashSet<string> _failing = [];
+
+    /// <summary>The instance of this name, once created, ends its start as Failed (a lifecycle script that failed).</summary>
+    public void FailWhenCreated(string name)
+    {
+        lock (_lock)
+        {
+            _failing.Add(name);
+        }
+    }
 
     /// <summary>Adds a configuration made outside the portal (as HomeFoundation's shared one is), with an OnStart script.</summary>
     public void SeedLifecycleConfig(string region, string name, string onStartScript)
@@ -152,7 +162,7 @@ public sealed class FakeSageMaker(TimeProvider time)
             return Error("ResourceLimitExceeded", "The account-level service limit 'ml.p4d.24xlarge for notebook instance usage' is 0 Instances.");
         }
 
-        _instances[(region, name)] = new FakeInstance(name, arn, (string)request["InstanceType"]!, time.GetUtcNow());
+        _instances[(region, name)] = new FakeInstance(name, arn, (string)request["InstanceType"]!, time.GetUtcNow(), _failing.Contains(name));
         return Ok(new JsonObject { ["NotebookInstanceArn"] = arn });
     }
 
@@ -172,6 +182,7 @@ public sealed class FakeSageMaker(TimeProvider time)
             ["NotebookInstanceArn"] = instance.Arn,
             ["NotebookInstanceName"] = instance.Name,
             ["NotebookInstanceStatus"] = instance.Status(now),
+            ["FailureReason"] = instance.Status(now) == "Failed" ? "Notebook Instance Lifecycle Config 'OnCreate' script failed." : null,
             ["InstanceType"] = instance.Type,
             ["CreationTime"] = instance.CreatedAt.ToUnixTimeMilliseconds() / 1000.0,
             ["LastModifiedTime"] = now.ToUnixTimeMilliseconds() / 1000.0,
@@ -232,7 +243,7 @@ public sealed class FakeSageMaker(TimeProvider time)
         return reader.ReadToEnd();
     }
 
-    private sealed class FakeInstance(string name, string arn, string type, DateTimeOffset createdAt)
+    private sealed class FakeInstance(string name, string arn, string type, DateTimeOffset createdAt, bool fails)
     {
         private DateTimeOffset? _stoppedAt;
         private DateTimeOffset? _deletedAt;
@@ -254,7 +265,7 @@ public sealed class FakeSageMaker(TimeProvider time)
         public string Status(DateTimeOffset now) =>
             _deletedAt is not null ? "Deleting"
             : _stoppedAt is { } stopped ? (now >= stopped + StopDuration ? "Stopped" : "Stopping")
-            : now >= createdAt + StartDuration ? "InService"
+            : now >= createdAt + StartDuration ? (fails ? "Failed" : "InService")
             : "Pending";
     }
 }
