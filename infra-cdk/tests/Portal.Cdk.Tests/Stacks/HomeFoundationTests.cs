@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Text;
+using System.Text.RegularExpressions;
 using Amazon.CDK.Assertions;
 using Portal.Cdk.Tests.Support;
 
@@ -44,9 +46,7 @@ public sealed class HomeFoundationTests(SynthesizedApp app)
     [Fact]
     public void The_notebook_lifecycle_configuration_installs_exactly_the_pinned_list_and_the_helper()
     {
-        var config = app["HomeFoundation"].OnlyResource("AWS::SageMaker::NotebookInstanceLifecycleConfig");
-        var content = config["Properties"]!["OnStart"]![0]!["Content"]!["Fn::Base64"]!;
-        var script = new Intrinsics(new Dictionary<string, JsonNode>()).Text(content);
+        var script = OnStartScript();
         var pins = app.Settings.Pins;
 
         var start = script.IndexOf("<<'PORTAL_REQUIREMENTS'\n", StringComparison.Ordinal) + "<<'PORTAL_REQUIREMENTS'\n".Length;
@@ -74,6 +74,28 @@ public sealed class HomeFoundationTests(SynthesizedApp app)
         Assert.EndsWith(":log-group:/aws/sagemaker/NotebookInstances:*", notebookLogs["Resource"]!["Fn::Sub"].AsText(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_notebook_is_in_service_only_once_its_kernel_is_installed_unless_the_install_outlasts_sagemakers_limit()
+    {
+        var script = OnStartScript();
+        var onStart = script[(script.IndexOf("\nPORTAL_SETUP\n", StringComparison.Ordinal) + "\nPORTAL_SETUP\n".Length)..];
+        var installer = script[script.IndexOf("<<'PORTAL_SETUP'", StringComparison.Ordinal)..script.IndexOf("\nPORTAL_SETUP\n", StringComparison.Ordinal)];
+
+        // OnStart starts the installer once and waits for it, under a deadline inside SageMaker's 300 s for OnStart.
+        var start = onStart.IndexOf("sudo -u ec2-user -i /home/ec2-user/portal-setup.sh > \"$STATE/setup.log\" 2>&1 &\nSETUP=$!\n", StringComparison.Ordinal);
+        var wait = Regex.Match(onStart, @"^if timeout (?<seconds>[0-9]+) tail --pid=""\$SETUP"" -f /dev/null; then$", RegexOptions.Multiline);
+        Assert.True(start >= 0, "OnStart starts the installer");
+        Assert.True(wait.Success && wait.Index > start, "OnStart then waits for it");
+        Assert.InRange(int.Parse(wait.Groups["seconds"].Value, System.Globalization.CultureInfo.InvariantCulture), 60, 299);
+
+        // In time: ready means exit 0, anything else fails the start; out of time: a notice in Jupyter's home folder.
+        Assert.Matches(@"if \[ -f ""\$STATE/ready"" \]; then\n +exit 0\n +fi\n(.*\n)* +exit 1\nfi\n", onStart[wait.Index..]);
+        Assert.Contains("NOTICE=/home/ec2-user/SageMaker/", script, StringComparison.Ordinal);
+        Assert.True(onStart.IndexOf("> \"$NOTICE\"", StringComparison.Ordinal) is var notice && notice >= 0 && notice < start, "the notice is written before the installer starts");
+        Assert.EndsWith("touch \"$STATE/ready\"\nrm -f \"$NOTICE\"", installer, StringComparison.Ordinal);
+        Assert.Equal(0, BashSyntaxErrors(script).Length);
+    }
+
     [Theory]
     [InlineData("portal-home-transit-gateway-id")]
     [InlineData("portal-home-hosted-zone-id")]
@@ -82,4 +104,27 @@ public sealed class HomeFoundationTests(SynthesizedApp app)
     [InlineData("portal-home-key-arn")]
     public void What_the_portal_and_region_foundations_need_is_exported(string export) =>
         Assert.Contains(export, app["HomeFoundation"].Exports.Keys);
+
+    private string OnStartScript()
+    {
+        var config = app["HomeFoundation"].OnlyResource("AWS::SageMaker::NotebookInstanceLifecycleConfig");
+        var content = config["Properties"]!["OnStart"]![0]!["Content"]!["Fn::Base64"]!;
+        return new Intrinsics(new Dictionary<string, JsonNode>()).Text(content);
+    }
+
+    /// <summary>What <c>bash -n</c> says about the script (nothing when it parses).</summary>
+    private static string BashSyntaxErrors(string script)
+    {
+        using var bash = Process.Start(new ProcessStartInfo("bash", "-n")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        })!;
+        bash.StandardInput.Write(script);
+        bash.StandardInput.Close();
+        var errors = bash.StandardError.ReadToEnd();
+        bash.WaitForExit();
+        return bash.ExitCode == 0 ? string.Empty : errors + " ";
+    }
 }
