@@ -2,7 +2,9 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.HostFiltering;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.Identity.Web;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
@@ -37,6 +39,9 @@ internal static class PortalAuthentication
         }
 
         services.AddCascadingAuthenticationState();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<EndedSessions>();
+        services.AddScoped<AuthenticationStateProvider, RevalidatingPortalAuthenticationStateProvider>();
 
         // Secure by default: every endpoint needs a signed-in user with a Portal app role unless it says [AllowAnonymous].
         // Local users always hold Portal.User; Entra users hold what the app registration assigned them.
@@ -125,6 +130,7 @@ internal static class PortalAuthentication
         options.Events.OnRedirectToAccessDenied = context => ApiRequests.IsApi(context.Request)
             ? WriteStatus(context.Response, StatusCodes.Status403Forbidden)
             : redirectToAccessDenied(context);
+        SessionCookieEvents.Attach(options);
     }
 
     private static Task WriteStatus(HttpResponse response, int statusCode)

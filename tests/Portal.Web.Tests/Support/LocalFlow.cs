@@ -31,6 +31,14 @@ public static partial class LocalFlow
         return await portal.PostAsync(new Uri("/account/signin", UriKind.Relative), form, cancellationToken);
     }
 
+    /// <summary>Presses the app bar's Sign out, as the browser does: the form's token comes from a signed-in page.</summary>
+    public static async Task<HttpResponseMessage> SignOutAsync(HttpClient portal, CancellationToken cancellationToken)
+    {
+        var token = await AntiforgeryTokenAsync(portal, "/sessions", cancellationToken);
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token });
+        return await portal.PostAsync(new Uri("/account/signout", UriKind.Relative), form, cancellationToken);
+    }
+
     [GeneratedRegex("<input[^>]*name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
     private static partial Regex TokenField();
 }
