@@ -77,16 +77,28 @@ internal sealed class AwsNotebookService(
         }
         catch (AwsServiceException ex)
         {
+            if ((int)ex.StatusCode is >= 400 and < 500)
+            {
+                // Refused (quota, validation, access): no instance uses the configuration made for it. A timeout or a
+                // 5xx leaves it, as the instance may exist; Describe removes it if the instance turns out not to.
+                await DeleteLifecycleConfigAsync(client, request.Region, request.InstanceName, cancellationToken);
+            }
+
             throw Fail(ex, LimitMessage(ex, request));
         }
     }
 
+    /// <remarks>
+    /// Finding the instance gone is also when its lifecycle configuration is removed: SageMaker keeps a configuration
+    /// while an instance (even a Deleting one) uses it, and the caller's passes describe an instance until it is gone.
+    /// </remarks>
     public async Task<NotebookInstanceDescription?> DescribeNotebookInstanceAsync(
         RegionCode region, string instanceName, CancellationToken cancellationToken)
     {
+        var client = clients.ForRegion(region);
         try
         {
-            var response = await clients.ForRegion(region).DescribeNotebookInstanceAsync(
+            var response = await client.DescribeNotebookInstanceAsync(
                 new DescribeNotebookInstanceRequest { NotebookInstanceName = instanceName }, cancellationToken);
             return new NotebookInstanceDescription(
                 response.NotebookInstanceName ?? instanceName,
@@ -96,6 +108,7 @@ internal sealed class AwsNotebookService(
         }
         catch (AwsServiceException ex) when (IsRecordNotFound(ex))
         {
+            await DeleteLifecycleConfigAsync(client, region, instanceName, cancellationToken);
             return null;
         }
         catch (AwsServiceException ex)
@@ -165,8 +178,8 @@ internal sealed class AwsNotebookService(
         switch (description?.Status)
         {
             case null:
-                // Already gone (and Delete is granted on tagged instances only, so it would answer AccessDenied).
-                await DeleteLifecycleConfigAsync(client, region, instanceName, cancellationToken);
+                // Already gone (and Delete is granted on tagged instances only, so it would answer AccessDenied); the
+                // look removed its lifecycle configuration.
                 return;
             case NotebookStatuses.Deleting:
                 return;
@@ -194,7 +207,7 @@ internal sealed class AwsNotebookService(
                 : null);
         }
 
-        await DeleteLifecycleConfigAsync(client, region, instanceName, cancellationToken);
+        // The lifecycle configuration stays while the instance is Deleting; Describe removes it once the instance is gone.
     }
 
     private async Task DeleteLifecycleConfigAsync(IAmazonSageMaker client, RegionCode region, string instanceName, CancellationToken cancellationToken)
@@ -205,6 +218,10 @@ internal sealed class AwsNotebookService(
             await client.DeleteNotebookInstanceLifecycleConfigAsync(
                 new DeleteNotebookInstanceLifecycleConfigRequest { NotebookInstanceLifecycleConfigName = lifecycleConfigName },
                 cancellationToken);
+        }
+        catch (AwsServiceException ex) when (IsConfigMissing(ex))
+        {
+            // Never made, or removed on an earlier look.
         }
         catch (AwsServiceException ex)
         {
@@ -248,6 +265,12 @@ internal sealed class AwsNotebookService(
     /// <summary>SageMaker's refusal of a status change: "Status (Pending) not in ([InService]). Unable to transition to (Stopping) …".</summary>
     internal static bool IsRefusedTransition(AwsServiceException ex) =>
         ex.ErrorCode == "ValidationException" && ex.Message.Contains("Unable to transition", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>SageMaker answers a missing lifecycle configuration with ValidationException "Unable to describe …".</summary>
+    internal static bool IsConfigMissing(AwsServiceException ex) =>
+        ex.ErrorCode is "ValidationException" or "ResourceNotFound"
+        && (ex.Message.Contains("Unable to describe", StringComparison.OrdinalIgnoreCase)
+            || ex.Message.Contains("does not exist", StringComparison.OrdinalIgnoreCase));
 
     internal static bool IsDuplicate(AwsServiceException ex) =>
         ex.ErrorCode == "ResourceInUse"

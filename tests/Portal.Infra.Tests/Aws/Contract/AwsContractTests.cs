@@ -120,6 +120,32 @@ public sealed class AwsNotebookServiceContractTests : NotebookServiceContract
     }
 
     [Fact]
+    public async Task The_lifecycle_configuration_goes_once_the_deleted_instance_is_gone()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await Notebooks.CreateNotebookInstanceAsync(Request("portal-n15"), ct);
+        await WaitForStatusAsync("portal-n15", NotebookStatuses.InService);
+        await Notebooks.StopNotebookInstanceAsync(Region, "portal-n15", ct);
+        await WaitForStatusAsync("portal-n15", NotebookStatuses.Stopped);
+
+        await Notebooks.DeleteNotebookInstanceAsync(Region, "portal-n15", ct);
+        Assert.NotNull(_cloud!.SageMaker.LifecycleScript("eu-west-2", "portal-n15-files"));
+        await WaitForAsync(() => Notebooks.DescribeNotebookInstanceAsync(Region, "portal-n15", ct), d => d is null, "the instance to be gone");
+
+        Assert.Null(_cloud.SageMaker.LifecycleScript("eu-west-2", "portal-n15-files"));
+    }
+
+    [Fact]
+    public async Task A_refused_create_leaves_no_lifecycle_configuration_behind()
+    {
+        var request = Request("portal-n16") with { InstanceType = "ml.p4d.24xlarge" };
+
+        await Assert.ThrowsAsync<CloudOperationException>(() => Notebooks.CreateNotebookInstanceAsync(request, TestContext.Current.CancellationToken));
+
+        Assert.Null(_cloud!.SageMaker.LifecycleScript("eu-west-2", "portal-n16-files"));
+    }
+
+    [Fact]
     public async Task A_reached_instance_quota_reads_as_a_quota_message()
     {
         var request = Request("portal-n10") with { InstanceType = "ml.p4d.24xlarge" };

@@ -8,7 +8,8 @@ namespace Portal.Infra.Tests.Aws.Fake;
 
 /// <summary>
 /// SageMaker notebook instances: Pending for <see cref="StartDuration"/>, then InService; Stopping then Stopped;
-/// Deleting then gone. Errors as SageMaker sends them (ValidationException "RecordNotFound", duplicates, states).
+/// Deleting then gone. Errors as SageMaker sends them (ValidationException "RecordNotFound", duplicates, states); a
+/// lifecycle configuration cannot be deleted while an instance that is not gone uses it.
 /// </summary>
 public sealed class FakeSageMaker(TimeProvider time)
 {
@@ -138,6 +139,13 @@ public sealed class FakeSageMaker(TimeProvider time)
     private CannedResponse DeleteLifecycleConfig(string region, JsonObject request)
     {
         var name = (string)request["NotebookInstanceLifecycleConfigName"]!;
+        var user = _instances.Where(i => i.Key.Region == region && i.Value.LifecycleConfigName == name && !i.Value.IsGone(time.GetUtcNow()))
+            .Select(i => i.Value.Arn).FirstOrDefault();
+        if (user is not null)
+        {
+            return Error("ValidationException", $"Unable to delete Notebook Instance Lifecycle Config {name}: it is in use by Notebook Instance ({user}).");
+        }
+
         return _lifecycleScripts.Remove((region, name))
             ? Ok([])
             : Error("ValidationException", $"Unable to describe Notebook Instance Lifecycle Config {name}");
@@ -162,7 +170,10 @@ public sealed class FakeSageMaker(TimeProvider time)
             return Error("ResourceLimitExceeded", "The account-level service limit 'ml.p4d.24xlarge for notebook instance usage' is 0 Instances.");
         }
 
-        _instances[(region, name)] = new FakeInstance(name, arn, (string)request["InstanceType"]!, time.GetUtcNow(), _failing.Contains(name));
+        _instances[(region, name)] = new FakeInstance(name, arn, (string)request["InstanceType"]!, time.GetUtcNow(), _failing.Contains(name))
+        {
+            LifecycleConfigName = (string?)request["LifecycleConfigName"],
+        };
         return Ok(new JsonObject { ["NotebookInstanceArn"] = arn });
     }
 
@@ -253,6 +264,8 @@ public sealed class FakeSageMaker(TimeProvider time)
         public string Arn => arn;
 
         public string Type => type;
+
+        public string? LifecycleConfigName { get; init; }
 
         public DateTimeOffset CreatedAt => createdAt;
 
