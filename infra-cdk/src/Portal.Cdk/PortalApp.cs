@@ -51,6 +51,9 @@ internal static class PortalApp
             Description = "Portal worker region: VPC, Transit Gateway peering, FSx for Lustre with the datasets, ECS capacity",
             WorkerSizes = settings.WorkerSizes,
             DefaultWorkerSize = settings.DefaultWorkerSize,
+            WorkerCidrs = [.. settings.WorkerRegions.Select(r => r.Cidr)],
+            HomeCidr = settings.HomeCidr,
+            PortalCidr = settings.PortalCidr,
         });
         _ = new SessionSchedulerStack(app, PortalNames.SessionScheduler, new StackProps
         {

@@ -10,6 +10,13 @@ internal sealed class RegionFoundationStackProps : StackProps
     public required IReadOnlyList<string> WorkerSizes { get; init; }
 
     public required string DefaultWorkerSize { get; init; }
+
+    /// <summary>The CIDRs of <c>portal:workerRegions</c>, the only values VpcCidr accepts.</summary>
+    public required IReadOnlyList<string> WorkerCidrs { get; init; }
+
+    public required string HomeCidr { get; init; }
+
+    public required string PortalCidr { get; init; }
 }
 
 /// <summary>
@@ -22,7 +29,7 @@ internal sealed class RegionFoundationStack : Stack
     public RegionFoundationStack(Construct scope, string id, RegionFoundationStackProps props)
         : base(scope, id, props)
     {
-        var parameters = new RegionParameters(this);
+        var parameters = new RegionParameters(this, props.WorkerCidrs, props.HomeCidr, props.PortalCidr);
         var key = new EncryptionKeyConstruct(this, "Key", new EncryptionKeyConstructProps { Description = "Portal worker region: FSx, logs" }).Key;
         var network = new ParameterizedNetworkConstruct(this, "Network", new ParameterizedNetworkConstructProps
         {

@@ -157,6 +157,44 @@ public sealed class RegionFoundationTests(SynthesizedApp app)
     }
 
     [Fact]
+    public void The_vpc_cidr_is_one_of_the_worker_cidrs_the_home_region_routes_and_schedulers_admit()
+    {
+        var vpcCidr = Json.Parameters["VpcCidr"]!;
+        var workers = app.Settings.WorkerRegions.Select(r => r.Cidr).ToList();
+
+        Assert.Equal(workers, vpcCidr["AllowedValues"].AsList().Select(v => v.AsText()));
+        Assert.All(workers, cidr => Assert.Empty(Contract.ParameterConstraints.Problems(vpcCidr, "VpcCidr", cidr)));
+        Assert.NotEmpty(Contract.ParameterConstraints.Problems(vpcCidr, "VpcCidr", app.Settings.HomeCidr));
+        Assert.NotEmpty(Contract.ParameterConstraints.Problems(vpcCidr, "VpcCidr", app.Settings.PortalCidr));
+        Assert.NotEmpty(Contract.ParameterConstraints.Problems(vpcCidr, "VpcCidr", "10.3.0.0/16"));
+    }
+
+    [Theory]
+    [InlineData("0.0.0.0/0")]
+    [InlineData("10.0.0.0/8")]
+    [InlineData("10.9.0.0/16")]
+    [InlineData("10.0.0.0/16 ")]
+    public void The_home_cidr_admits_nothing_but_the_home_vpc(string cidr)
+    {
+        var homeCidr = Json.Parameters["HomeCidr"]!;
+
+        Assert.NotEmpty(Contract.ParameterConstraints.Problems(homeCidr, "HomeCidr", cidr));
+        Assert.Empty(Contract.ParameterConstraints.Problems(homeCidr, "HomeCidr", app.Settings.HomeCidr));
+    }
+
+    [Theory]
+    [InlineData("10.0.0.0/16")]
+    [InlineData("10.254.0.0/16")]
+    [InlineData("10.0.0.0/8")]
+    [InlineData("10.1.0.0/20")]
+    public void A_worker_cidr_that_overlaps_home_or_portal_or_is_no_slash_16_in_ten_slash_eight_stops_synthesis(string cidr) =>
+        Assert.Throws<InvalidOperationException>(() => global::Portal.Cdk.Region.RegionParameters.CheckWorkerCidrs([cidr], "10.0.0.0/16", "10.254.0.0/16"));
+
+    [Fact]
+    public void A_home_cidr_the_template_could_not_take_stops_synthesis() =>
+        Assert.Throws<InvalidOperationException>(() => global::Portal.Cdk.Region.RegionParameters.CheckWorkerCidrs(["10.1.0.0/16"], "0.0.0.0/0", "10.254.0.0/16"));
+
+    [Fact]
     public void The_vpc_has_flow_logs() => Template.ResourceCountIs("AWS::EC2::FlowLog", 1);
 
     [Theory]
