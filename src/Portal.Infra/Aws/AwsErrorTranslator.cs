@@ -14,8 +14,7 @@ internal static class AwsErrorTranslator
         return new CloudOperationException(ex.ErrorCode, text, ex.RequestId, ex);
     }
 
-    public static bool IsThrottling(this AwsServiceException ex) =>
-        StandardRetryRules.ThrottlingCodes.Contains(ex.ErrorCode) || ex.StatusCode == HttpStatusCode.TooManyRequests;
+    public static bool IsThrottling(this AwsServiceException ex) => StandardRetryRules.ThrottlingCodes.Contains(ex.ErrorCode);
 
     /// <summary>AWS refused the request's signature or credentials (the SDKs' "auth" errors, in both protocols' spellings).</summary>
     public static bool IsCredentialProblem(string errorCode) => errorCode is
@@ -30,6 +29,8 @@ internal static class AwsErrorTranslator
         {
             _ when ex.IsThrottling() =>
                 $"AWS is throttling the portal's calls ({where}) and did not recover after retries. Try again in a minute.",
+            _ when ex.StatusCode == HttpStatusCode.TooManyRequests =>
+                $"{where} was answered with HTTP 429 Too Many Requests. Try again in a minute.",
             "AccessDenied" or "AccessDeniedException" or "UnauthorizedOperation" or "AuthorizationError" =>
                 $"The portal's AWS identity is not allowed to do {where}: {ex.Message} Check the IAM policy in deploy/iam/portal-policy.json.",
             _ when IsCredentialProblem(ex.ErrorCode) =>

@@ -85,13 +85,16 @@ internal sealed record AwsError(string Code, string Message, string? RequestId)
         return hash >= 0 ? code[(hash + 1)..] : code;
     }
 
+    /// <summary>
+    /// A code for a body that names none. 429 gets no throttling code (it reads <c>Http429</c>): the SDKs retry on the
+    /// code a service sends, not on the status alone.
+    /// </summary>
     private static string FromStatus(int statusCode) => statusCode switch
     {
         400 => "BadRequest",
         403 => "AccessDenied",
         404 => "NotFound",
         413 => "RequestEntityTooLarge",
-        429 => "TooManyRequestsException",
         503 => "ServiceUnavailable",
         >= 500 => "InternalFailure",
         _ => "Http" + statusCode,

@@ -36,15 +36,13 @@ public static class StandardRetryRules
 
     public static readonly TimeSpan BaseDelay = TimeSpan.FromSeconds(1);
 
-    /// <summary>Classifies an answer that came back with an error.</summary>
+    /// <summary>
+    /// Classifies an answer that came back with an error. As in botocore's standard mode, throttling is read from the
+    /// error code only: a 429 without a throttling code (an empty body, a proxy's page) is not retried.
+    /// </summary>
     public static RetryReason Classify(int statusCode, string? errorCode)
     {
         if (errorCode is not null && ThrottlingCodes.Contains(errorCode))
-        {
-            return RetryReason.Throttling;
-        }
-
-        if (statusCode == 429)
         {
             return RetryReason.Throttling;
         }

@@ -49,6 +49,17 @@ public sealed class AdapterBehaviourTests
     }
 
     [Fact]
+    public async Task A_429_without_a_throttling_code_says_what_came_back()
+    {
+        var error = await Assert.ThrowsAsync<CloudOperationException>(() => Answering.WithAsync(
+            sp => sp.GetRequiredService<INotebookService>().DescribeNotebookInstanceAsync(Virginia, "portal-x", TestContext.Current.CancellationToken),
+            new CannedResponse(429, "text/html", "<html>Too Many Requests</html>")));
+
+        Assert.Equal("Http429", error.ErrorCode);
+        Assert.Equal("DescribeNotebookInstance in us-east-1 was answered with HTTP 429 Too Many Requests. Try again in a minute.", error.Message);
+    }
+
+    [Fact]
     public async Task Access_denied_points_at_the_policy()
     {
         var error = await Assert.ThrowsAsync<CloudOperationException>(() => Answering.WithAsync(

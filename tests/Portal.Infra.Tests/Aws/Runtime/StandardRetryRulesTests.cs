@@ -24,6 +24,7 @@ public sealed class StandardRetryRulesTests
         Assert.Equal(RetryReason.Throttling, StandardRetryRules.Classify(400, code));
     }
 
+    /// <summary>Checked against boto3 itself in <see cref="RetryParityTests"/>.</summary>
     [Theory]
     [InlineData(500, null, RetryReason.Transient)]
     [InlineData(502, null, RetryReason.Transient)]
@@ -31,12 +32,14 @@ public sealed class StandardRetryRulesTests
     [InlineData(504, null, RetryReason.Transient)]
     [InlineData(400, "RequestTimeout", RetryReason.Transient)]
     [InlineData(400, "RequestTimeoutException", RetryReason.Transient)]
-    [InlineData(429, null, RetryReason.Throttling)]
+    [InlineData(429, "ThrottlingException", RetryReason.Throttling)]
+    [InlineData(429, null, RetryReason.None)]
+    [InlineData(429, "Http429", RetryReason.None)]
     [InlineData(501, null, RetryReason.None)]
     [InlineData(400, "ValidationError", RetryReason.None)]
     [InlineData(400, "ValidationException", RetryReason.None)]
     [InlineData(404, "NotFound", RetryReason.None)]
-    public void Statuses_and_codes_are_classified_as_the_sdk_does(int status, string? code, RetryReason expected)
+    public void Statuses_and_codes_are_classified_as_botocores_standard_mode_does(int status, string? code, RetryReason expected)
     {
         Assert.Equal(expected, StandardRetryRules.Classify(status, code));
     }

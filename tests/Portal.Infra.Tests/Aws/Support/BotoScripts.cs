@@ -23,6 +23,28 @@ public static class BotoScripts
         """;
 
     /// <summary>
+    /// Reads [{service, endpoint}] and makes one describe call per item through boto3 in the "standard" retry mode with
+    /// 3 attempts in all and no wait between them (only the number of attempts is compared).
+    /// </summary>
+    public const string Attempts = """
+        import json, sys
+        import boto3, botocore.config, botocore.retries.standard
+        botocore.retries.standard.ExponentialBackoff.delay_amount = lambda self, context: 0
+        config = botocore.config.Config(retries={"mode": "standard", "total_max_attempts": 3})
+        session = boto3.session.Session()
+        for case in json.load(sys.stdin):
+            client = session.client(case["service"], region_name="eu-west-2", endpoint_url=case["endpoint"], config=config)
+            try:
+                if case["service"] == "cloudformation":
+                    client.describe_stacks(StackName="portal-x")
+                else:
+                    client.describe_notebook_instance(NotebookInstanceName="portal-x")
+            except Exception:
+                pass
+        print("done")
+        """;
+
+    /// <summary>
     /// Reads [{method, url, headers, body(base64), region, service, amzdate, accessKey, secretKey}] and recomputes each
     /// SigV4 signature with botocore's own <c>SigV4Auth</c> (canonical request, string to sign, signing key).
     /// </summary>
