@@ -15,10 +15,19 @@ def handler(event, context):
         gateways = ec2.describe_transit_gateways(TransitGatewayIds=[props["HomeTransitGatewayId"]])
         table = gateways["TransitGateways"][0]["Options"]["AssociationDefaultRouteTableId"]
         if event["RequestType"] == "Delete":
-            try:
-                ec2.delete_transit_gateway_route(TransitGatewayRouteTableId=table, DestinationCidrBlock=cidr)
-            except ec2.exceptions.ClientError as error:
-                print("route already gone:", error)
+            # Only the route this resource made: after an update replaced the attachment, the same CIDR leads to the
+            # new one, and CloudFormation deletes the old resource afterwards. The physical id names what it made.
+            mine, cidr = physical_id.split("|", 1) if "|" in physical_id else (attachment, cidr)
+            routes = ec2.search_transit_gateway_routes(
+                TransitGatewayRouteTableId=table,
+                Filters=[{"Name": "route-search.exact-match", "Values": [cidr]}])["Routes"]
+            if any(a.get("TransitGatewayAttachmentId") == mine for r in routes for a in r.get("TransitGatewayAttachments", [])):
+                try:
+                    ec2.delete_transit_gateway_route(TransitGatewayRouteTableId=table, DestinationCidrBlock=cidr)
+                except ec2.exceptions.ClientError as error:
+                    print("route already gone:", error)
+            else:
+                print("route to", cidr, "does not lead to", mine, "- left as it is")
         else:
             if wait(ec2, attachment, ("pendingAcceptance", "available"), context) == "pendingAcceptance":
                 ec2.accept_transit_gateway_peering_attachment(TransitGatewayAttachmentId=attachment)

@@ -127,7 +127,7 @@ internal sealed class TransitSpokeConstruct : Construct
                 new PolicyStatement(new PolicyStatementProps
                 {
                     Sid = "RouteInHome",
-                    Actions = ["ec2:CreateTransitGatewayRoute", "ec2:ReplaceTransitGatewayRoute", "ec2:DeleteTransitGatewayRoute"],
+                    Actions = ["ec2:CreateTransitGatewayRoute", "ec2:ReplaceTransitGatewayRoute", "ec2:DeleteTransitGatewayRoute", "ec2:SearchTransitGatewayRoutes"],
                     Resources = [homeArn("transit-gateway-route-table/*"), homeArn("transit-gateway-attachment/*")],
                 }),
                 new PolicyStatement(new PolicyStatementProps

@@ -195,6 +195,16 @@ public sealed class RegionFoundationTests(SynthesizedApp app)
         Assert.Throws<InvalidOperationException>(() => global::Portal.Cdk.Region.RegionParameters.CheckWorkerCidrs(["10.1.0.0/16"], "0.0.0.0/0", "10.254.0.0/16"));
 
     [Fact]
+    public void The_peering_acceptor_may_look_up_the_hub_route_it_checks_before_deleting_it()
+    {
+        var routeInHome = Json.ResourcesOfType("AWS::IAM::Policy")
+            .SelectMany(p => p.Value["Properties"]!["PolicyDocument"]!["Statement"].AsList())
+            .Single(s => s["Sid"].AsText() == "RouteInHome");
+
+        Assert.Contains("ec2:SearchTransitGatewayRoutes", routeInHome["Action"].AsList().Select(a => a.AsText()));
+    }
+
+    [Fact]
     public void The_vpc_has_flow_logs() => Template.ResourceCountIs("AWS::EC2::FlowLog", 1);
 
     [Theory]
