@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
@@ -17,6 +18,7 @@ internal static partial class AccountEndpoints
     public const int MaxUserNameLength = 64;
     public const string EntraSignInPath = "/account/entra-signin";
     public const string LocalSignInOff = "Local sign-in is off: this portal signs in with Microsoft Entra ID at /signin.";
+    public const string SignOutRefused = "This sign-out did not come from the portal's Sign out button. Reload the page and sign out again.";
 
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
     {
@@ -28,33 +30,46 @@ internal static partial class AccountEndpoints
             // An explicit 404 for anyone who asks. It carries a body, so the status page re-execution (a POST to
             // /not-found, which the antiforgery check would turn into a 400) leaves it alone.
             endpoints.MapPost("/account/signin", () => Results.Text(LocalSignInOff, statusCode: StatusCodes.Status404NotFound)).AllowAnonymous();
-            endpoints.MapPost("/account/signout", EntraSignOut);
+            endpoints.MapPost("/account/signout", EntraSignOut).RequireAntiforgeryToken();
         }
         else
         {
             endpoints.MapPost("/account/signin", SignInAsync).AllowAnonymous();
-            endpoints.MapPost("/account/signout", (Delegate)SignOutAsync);
+            endpoints.MapPost("/account/signout", (Delegate)SignOutAsync).RequireAntiforgeryToken();
         }
 
         return endpoints;
     }
 
+    /// <summary>
+    /// Refuses a post without the form's antiforgery token (another site's form could otherwise sign people out).
+    /// Endpoints that bind a form get this check from ASP.NET; the sign-out form has nothing to bind, so the metadata
+    /// alone would only have the middleware record the failure.
+    /// </summary>
+    private static RouteHandlerBuilder RequireAntiforgeryToken(this RouteHandlerBuilder endpoint) =>
+        endpoint
+            .WithMetadata(new RequireAntiforgeryTokenAttribute())
+            .AddEndpointFilter(async (context, next) =>
+                context.HttpContext.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: true }
+                    ? await next(context)
+                    // A body, so that the status page re-execution leaves the answer alone.
+                    : Results.Text(SignOutRefused, statusCode: StatusCodes.Status400BadRequest));
+
     /// <summary>Checks a local user name: 1 to 64 letters, digits, dots, dashes, underscores or @.</summary>
+    /// <returns>Null for a good name, else the <see cref="SignInErrors"/> code that says what is wrong.</returns>
     public static string? ValidateUserName(string? userName)
     {
         if (string.IsNullOrWhiteSpace(userName))
         {
-            return "Enter a user name.";
+            return SignInErrors.UserNameMissing;
         }
 
         if (userName.Trim().Length > MaxUserNameLength)
         {
-            return $"A user name has at most {MaxUserNameLength} characters.";
+            return SignInErrors.UserNameTooLong;
         }
 
-        return UserNamePattern().IsMatch(userName.Trim())
-            ? null
-            : "Use letters, digits, dots, dashes, underscores or @ in the user name.";
+        return UserNamePattern().IsMatch(userName.Trim()) ? null : SignInErrors.UserNameCharacters;
     }
 
     private static async Task<IResult> SignInAsync(
@@ -64,7 +79,7 @@ internal static partial class AccountEndpoints
         [FromForm(Name = "ReturnUrl")] string? returnUrl)
     {
         var error = ValidateUserName(userName)
-                    ?? (role is "User" or "Admin" ? null : "Choose the role User or Admin.");
+                    ?? (role is "User" or "Admin" ? null : SignInErrors.Role);
         if (error is not null)
         {
             var query = QueryString.Create(new Dictionary<string, string?>

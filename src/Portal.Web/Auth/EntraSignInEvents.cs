@@ -12,8 +12,6 @@ namespace Portal.Web.Auth;
 internal static partial class EntraSignInEvents
 {
     public const string NameClaimType = "preferred_username";
-    public const string NoUserNameMessage = "Your Microsoft account has no user name (preferred_username) that Portal can use; ask an admin.";
-    public const string FailedSignInMessage = "Sign-in with Microsoft did not complete. Try again, or ask an admin if it keeps failing.";
 
     public static void Attach(OpenIdConnectEvents events)
     {
@@ -62,7 +60,7 @@ internal static partial class EntraSignInEvents
             // The exception names what failed (state, nonce, signature, issuer...); IdentityModel hides token contents.
             LogRemoteFailure(Logger(context.HttpContext), context.Failure?.GetType().Name ?? "unknown", context.Failure?.Message ?? string.Empty);
             context.HandleResponse();
-            context.Response.Redirect("/signin" + QueryString.Create("error", FailedSignInMessage));
+            context.Response.Redirect(SignInErrors.SignInPath(SignInErrors.EntraFailed));
         };
     }
 
@@ -76,7 +74,7 @@ internal static partial class EntraSignInEvents
 
         // Sessions belong to a user name: without one the portal would half work.
         return string.IsNullOrWhiteSpace(principal.Identity?.Name)
-            ? new("no preferred_username claim", "/signin" + QueryString.Create("error", NoUserNameMessage))
+            ? new("no preferred_username claim", SignInErrors.SignInPath(SignInErrors.EntraNoUserName))
             : null;
     }
 

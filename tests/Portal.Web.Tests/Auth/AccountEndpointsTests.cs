@@ -34,10 +34,10 @@ public sealed class AccountEndpointsTests
     [Theory]
     [InlineData("ada", null)]
     [InlineData("ada.lovelace@example.org", null)]
-    [InlineData("", "Enter a user name.")]
-    [InlineData("   ", "Enter a user name.")]
-    [InlineData("ada lovelace", "Use letters, digits, dots, dashes, underscores or @ in the user name.")]
-    [InlineData("<script>", "Use letters, digits, dots, dashes, underscores or @ in the user name.")]
+    [InlineData("", "user-name-missing")]
+    [InlineData("   ", "user-name-missing")]
+    [InlineData("ada lovelace", "user-name-characters")]
+    [InlineData("<script>", "user-name-characters")]
     public void User_names_are_checked(string userName, string? expected)
     {
         Assert.Equal(expected, AccountEndpoints.ValidateUserName(userName));
@@ -46,6 +46,17 @@ public sealed class AccountEndpointsTests
     [Fact]
     public void User_names_longer_than_64_characters_are_refused()
     {
-        Assert.Equal("A user name has at most 64 characters.", AccountEndpoints.ValidateUserName(new string('a', 65)));
+        Assert.Equal("user-name-too-long", AccountEndpoints.ValidateUserName(new string('a', 65)));
+        Assert.Equal("A user name has at most 64 characters.", SignInErrors.Message("user-name-too-long"));
+    }
+
+    [Theory]
+    [InlineData("Enter a user name.")]
+    [InlineData("<b>anything</b>")]
+    [InlineData("")]
+    [InlineData(null)]
+    public void Anything_but_a_known_code_has_no_message(string? code)
+    {
+        Assert.Null(SignInErrors.Message(code));
     }
 }

@@ -191,7 +191,7 @@ public sealed class EntraConfigurationTests : IAsyncLifetime
         var noName = new ClaimsPrincipal(new ClaimsIdentity([new(ClaimTypes.Role, PortalRoles.User)], "Federation", "preferred_username", ClaimTypes.Role));
 
         Assert.Equal("/account/no-role", EntraSignInEvents.Refusal(noRole)?.RedirectTo);
-        Assert.StartsWith("/signin?error=", EntraSignInEvents.Refusal(noName)?.RedirectTo, StringComparison.Ordinal);
+        Assert.Equal("/signin?error=entra-no-user-name", EntraSignInEvents.Refusal(noName)?.RedirectTo);
     }
 
     private static OpenIdConnectOptions OpenIdConnect(EntraWebHost host) =>

@@ -127,7 +127,7 @@ public sealed class EntraSignInTests : IAsyncLifetime
         Assert.Equal(["token: wrong client id or secret"], _provider.Refusals);
         Assert.Equal(HttpStatusCode.Redirect, callback.StatusCode);
         var location = callback.Headers.Location!.OriginalString;
-        Assert.StartsWith("/signin?error=", location, StringComparison.Ordinal);
+        Assert.Equal("/signin?error=entra-failed", location);
         var page = await client.GetStringAsync(Relative(location), Cancel);
         Assert.Contains("Sign-in with Microsoft did not complete.", page, StringComparison.Ordinal);
         Assert.DoesNotContain("not-the-secret", page, StringComparison.Ordinal);
@@ -186,7 +186,7 @@ public sealed class EntraSignInTests : IAsyncLifetime
         using var callback = await EntraFlow.SignInAsync(_client, "/", Cancel);
         Assert.Equal(HttpStatusCode.Redirect, callback.StatusCode);
 
-        using var signOut = await _client.PostAsync(Relative("/account/signout"), null, Cancel);
+        using var signOut = await AccountForms.SignOutAsync(_client, Cancel);
         using var afterwards = await _client.GetAsync(Relative(UnknownSessionCost), Cancel);
 
         Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
@@ -206,12 +206,26 @@ public sealed class EntraSignInTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_sign_out_post_without_the_form_token_is_refused_and_the_user_stays_signed_in()
+    {
+        using var callback = await EntraFlow.SignInAsync(_client, "/", Cancel);
+
+        using var signOut = await _client.PostAsync(Relative("/account/signout"), null, Cancel);
+        using var afterwards = await _client.GetAsync(Relative(UnknownSessionCost), Cancel);
+
+        Assert.Equal(HttpStatusCode.BadRequest, signOut.StatusCode);
+        Assert.Equal(0, _provider.SignOuts);
+        Assert.DoesNotContain(SetCookies(signOut), c => c.StartsWith("portal.auth=", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.NotFound, afterwards.StatusCode);
+    }
+
+    [Fact]
     public async Task No_secret_code_or_token_reaches_the_log_even_when_configuration_asks_for_trace()
     {
         await using var host = new EntraWebHost(_provider, TraceEverything());
         using var client = host.CreateClient();
         using (await EntraFlow.SignInAsync(client, "/", Cancel))
-        using (await client.PostAsync(Relative("/account/signout"), null, Cancel))
+        using (await AccountForms.SignOutAsync(client, Cancel))
         {
         }
 

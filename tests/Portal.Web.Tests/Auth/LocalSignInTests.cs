@@ -9,6 +9,8 @@ public sealed class LocalSignInTests : IAsyncLifetime
     private readonly WebHost _host = new();
     private HttpClient _client = null!;
 
+    private const string UnknownSessionCost = "/api/v1/sessions/s-abcdefgh12/cost";
+
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     public ValueTask InitializeAsync()
@@ -26,7 +28,7 @@ public sealed class LocalSignInTests : IAsyncLifetime
     [Fact]
     public async Task Signing_in_returns_to_the_page_asked_for()
     {
-        using var response = await LocalFlow.SignInAsync(_client, "ada", "User", "/sessions", Cancel);
+        using var response = await AccountForms.LocalSignInAsync(_client, "ada", "User", "/sessions", Cancel);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/sessions", response.Headers.Location!.OriginalString);
@@ -39,16 +41,46 @@ public sealed class LocalSignInTests : IAsyncLifetime
     [InlineData("https://evil.example/")]
     public async Task A_return_url_that_a_browser_reads_as_another_host_lands_on_the_home_page(string returnUrl)
     {
-        using var response = await LocalFlow.SignInAsync(_client, "ada", "User", returnUrl, Cancel);
+        using var response = await AccountForms.LocalSignInAsync(_client, "ada", "User", returnUrl, Cancel);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/", response.Headers.Location!.OriginalString);
     }
 
     [Fact]
+    public async Task Sign_out_from_the_app_bar_form_ends_the_session()
+    {
+        using (await AccountForms.LocalSignInAsync(_client, "ada", "User", "/", Cancel))
+        {
+        }
+
+        using var signOut = await AccountForms.SignOutAsync(_client, Cancel);
+        using var api = await _client.GetAsync(new Uri(UnknownSessionCost, UriKind.Relative), Cancel);
+
+        Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+        Assert.Equal("/signin", signOut.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Unauthorized, api.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_sign_out_post_without_the_form_token_is_refused_and_the_user_stays_signed_in()
+    {
+        using (await AccountForms.LocalSignInAsync(_client, "ada", "User", "/", Cancel))
+        {
+        }
+
+        // What another site's auto-submitting form would send: the cookie, but no token.
+        using var signOut = await _client.PostAsync(new Uri("/account/signout", UriKind.Relative), new FormUrlEncodedContent([]), Cancel);
+        using var api = await _client.GetAsync(new Uri(UnknownSessionCost, UriKind.Relative), Cancel);
+
+        Assert.Equal(HttpStatusCode.BadRequest, signOut.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, api.StatusCode);
+    }
+
+    [Fact]
     public async Task A_refused_sign_in_keeps_only_a_local_return_url()
     {
-        using var response = await LocalFlow.SignInAsync(_client, "ada lovelace", "User", "/\t/evil.example", Cancel);
+        using var response = await AccountForms.LocalSignInAsync(_client, "ada lovelace", "User", "/\t/evil.example", Cancel);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/", EntraFlow.Query(new Uri(new Uri("http://localhost"), response.Headers.Location!))["returnUrl"]);

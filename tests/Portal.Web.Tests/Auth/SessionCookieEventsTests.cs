@@ -58,7 +58,7 @@ public sealed class SessionCookieEventsTests : IAsyncLifetime
     [Fact]
     public async Task Each_request_of_a_signed_in_user_carries_the_cookie_expiry_and_the_sign_in_session()
     {
-        using (await LocalFlow.SignInAsync(_client, "ada", "User", "/", Cancel))
+        using (await AccountForms.LocalSignInAsync(_client, "ada", "User", "/", Cancel))
         {
         }
 
@@ -72,7 +72,7 @@ public sealed class SessionCookieEventsTests : IAsyncLifetime
     [Fact]
     public async Task Sliding_renewal_moves_the_expiry_the_circuit_sees()
     {
-        using (await LocalFlow.SignInAsync(_client, "ada", "User", "/", Cancel))
+        using (await AccountForms.LocalSignInAsync(_client, "ada", "User", "/", Cancel))
         {
         }
 
@@ -88,7 +88,7 @@ public sealed class SessionCookieEventsTests : IAsyncLifetime
     [Fact]
     public async Task Signing_out_in_another_tab_ends_the_circuit_of_the_open_tab()
     {
-        using (await LocalFlow.SignInAsync(_client, "ada", "User", "/", Cancel))
+        using (await AccountForms.LocalSignInAsync(_client, "ada", "User", "/", Cancel))
         {
         }
 
@@ -96,7 +96,7 @@ public sealed class SessionCookieEventsTests : IAsyncLifetime
         var provider = Revalidating();
         Assert.True(provider.IsValid(openTab));
 
-        using var signOut = await LocalFlow.SignOutAsync(_client, Cancel);
+        using var signOut = await AccountForms.SignOutAsync(_client, Cancel);
 
         Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
         Assert.False(provider.IsValid(openTab));
@@ -105,13 +105,13 @@ public sealed class SessionCookieEventsTests : IAsyncLifetime
     [Fact]
     public async Task Signing_in_again_in_the_same_browser_ends_the_previous_sign_in()
     {
-        using (await LocalFlow.SignInAsync(_client, "ada", "Admin", "/", Cancel))
+        using (await AccountForms.LocalSignInAsync(_client, "ada", "Admin", "/", Cancel))
         {
         }
 
         var admin = await UserOfRequestAsync();
 
-        using (await LocalFlow.SignInAsync(_client, "grace", "User", "/", Cancel))
+        using (await AccountForms.LocalSignInAsync(_client, "grace", "User", "/", Cancel))
         {
         }
 
@@ -125,7 +125,7 @@ public sealed class SessionCookieEventsTests : IAsyncLifetime
     [Fact]
     public async Task A_cookie_past_its_expiry_makes_the_circuit_user_invalid()
     {
-        using (await LocalFlow.SignInAsync(_client, "ada", "User", "/", Cancel))
+        using (await AccountForms.LocalSignInAsync(_client, "ada", "User", "/", Cancel))
         {
         }
 

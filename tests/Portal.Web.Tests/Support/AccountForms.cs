@@ -3,8 +3,8 @@ using System.Text.RegularExpressions;
 
 namespace Portal.Web.Tests.Support;
 
-/// <summary>Plays the browser's part in a local sign-in over HTTP: read a form's antiforgery token, post the form.</summary>
-public static partial class LocalFlow
+/// <summary>Plays the browser's part with the account forms over HTTP: read a form's antiforgery token, post the form.</summary>
+public static partial class AccountForms
 {
     /// <summary>The antiforgery token of the first form on <paramref name="path"/>; the client keeps the matching cookie.</summary>
     public static async Task<string> AntiforgeryTokenAsync(HttpClient portal, string path, CancellationToken cancellationToken)
@@ -16,9 +16,9 @@ public static partial class LocalFlow
         return WebUtility.HtmlDecode(token.Groups[1].Value);
     }
 
-    /// <summary>Fills in the sign-in page's form and posts it, as the browser does.</summary>
+    /// <summary>Fills in the local sign-in page's form and posts it, as the browser does.</summary>
     /// <returns>The portal's answer to the post on /account/signin.</returns>
-    public static async Task<HttpResponseMessage> SignInAsync(HttpClient portal, string userName, string role, string returnUrl, CancellationToken cancellationToken)
+    public static async Task<HttpResponseMessage> LocalSignInAsync(HttpClient portal, string userName, string role, string returnUrl, CancellationToken cancellationToken)
     {
         var token = await AntiforgeryTokenAsync(portal, "/signin", cancellationToken);
         using var form = new FormUrlEncodedContent(new Dictionary<string, string>
@@ -31,7 +31,7 @@ public static partial class LocalFlow
         return await portal.PostAsync(new Uri("/account/signin", UriKind.Relative), form, cancellationToken);
     }
 
-    /// <summary>Presses the app bar's Sign out, as the browser does: the form's token comes from a signed-in page.</summary>
+    /// <summary>Presses the app bar's Sign out (either mode), as the browser does: the form's token comes from a signed-in page.</summary>
     public static async Task<HttpResponseMessage> SignOutAsync(HttpClient portal, CancellationToken cancellationToken)
     {
         var token = await AntiforgeryTokenAsync(portal, "/sessions", cancellationToken);
