@@ -28,7 +28,9 @@ internal sealed class PortalDatabaseConstruct : Construct
     {
         Instance = new DatabaseInstance(this, "Instance", new DatabaseInstanceProps
         {
-            Engine = DatabaseInstanceEngine.Postgres(new PostgresInstanceEngineProps { Version = PostgresEngineVersion.VER_16_4 }),
+            // The major version only: RDS picks its default minor and AutoMinorVersionUpgrade moves it on, so a minor that RDS
+            // retires never pins the template (a pinned minor fails the next update once it is gone, or looks like a downgrade).
+            Engine = DatabaseInstanceEngine.Postgres(new PostgresInstanceEngineProps { Version = PostgresEngineVersion.VER_16 }),
             InstanceType = Amazon.CDK.AWS.EC2.InstanceType.Of(InstanceClass.BURSTABLE4_GRAVITON, InstanceSize.SMALL),
             Vpc = props.Vpc,
             VpcSubnets = new SubnetSelection { SubnetType = SubnetType.PRIVATE_ISOLATED },

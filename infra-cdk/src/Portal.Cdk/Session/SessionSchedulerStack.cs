@@ -35,7 +35,7 @@ internal sealed class SessionSchedulerStack : Stack
         {
             Type = "String",
             Default = "1024",
-            AllowedValues = ["256", "512", "1024", "2048", "4096", "8192", "16384"],
+            AllowedValues = [.. FargateSizes.MemoryByCpu.Keys],
             Description = "Fargate CPU units",
         });
         var memory = new CfnParameter(this, P.Memory, new CfnParameterProps
@@ -43,8 +43,9 @@ internal sealed class SessionSchedulerStack : Stack
             Type = "String",
             Default = "4096",
             AllowedPattern = "^[1-9][0-9]{2,5}$",
-            Description = "Fargate memory in MiB (must suit the CPU)",
+            Description = "Fargate memory in MiB; a template rule checks it suits the CPU",
         });
+        FargateSizes.AddRules(this, cpu, memory);
 
         var name = Fn.Join("-", [PortalNames.PortalStackPrefix + "scheduler", sessionId.ValueAsString]);
         var securityGroup = new CfnSecurityGroup(this, "SecurityGroup", new CfnSecurityGroupProps

@@ -7,6 +7,25 @@ namespace Portal.Cdk.Tests.Contract;
 /// <summary>What CloudFormation checks before it creates a stack: a value against its parameter's declared constraints.</summary>
 internal static class ParameterConstraints
 {
+    /// <summary>The template's Rules that the values break: each rule whose condition holds must pass all its assertions.</summary>
+    public static IEnumerable<string> RuleProblems(CfnTemplate template, IReadOnlyDictionary<string, string> values)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        var intrinsics = new Intrinsics(values.ToDictionary(v => v.Key, v => (JsonNode)JsonValue.Create(v.Value)));
+        foreach (var (name, rule) in template.Json["Rules"] as JsonObject ?? [])
+        {
+            if (rule!["RuleCondition"] is { } condition && !(bool)intrinsics.Evaluate(condition)!)
+            {
+                continue;
+            }
+
+            foreach (var assertion in rule["Assertions"].AsList().Where(a => !(bool)intrinsics.Evaluate(a["Assert"])!))
+            {
+                yield return $"{name}: {assertion["AssertDescription"].AsText()}";
+            }
+        }
+    }
+
     public static IEnumerable<string> Problems(JsonNode parameter, string name, string value)
     {
         var type = parameter["Type"].AsText();

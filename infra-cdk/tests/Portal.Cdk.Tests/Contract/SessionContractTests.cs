@@ -34,6 +34,7 @@ public sealed class SessionContractTests(SynthesizedApp app)
             var template = app[stack.Template];
             Assert.Empty(template.Parameters.Where(p => p.Value!["Default"] is null && !stack.Parameters.ContainsKey(p.Key)).Select(p => p.Key));
             Assert.Empty(stack.Parameters.SelectMany(p => ParameterConstraints.Problems(template.Parameters[p.Key]!, p.Key, p.Value)));
+            Assert.Empty(ParameterConstraints.RuleProblems(template, stack.Parameters));
         }
     }
 

@@ -66,6 +66,10 @@ public sealed class PortalStackTests(SynthesizedApp app)
         }));
 
     [Fact]
+    public void The_database_names_only_its_major_version_so_retired_minors_never_pin_it() =>
+        Assert.Equal("16", Json.OnlyResource("AWS::RDS::DBInstance")["Properties"]!["EngineVersion"].AsText());
+
+    [Fact]
     public void The_portal_may_change_only_portal_stacks_and_only_with_published_templates()
     {
         var statement = TaskStatement("CreateAndUpdateSessionStacks");

@@ -45,6 +45,38 @@ public sealed class SessionSchedulerTests(SynthesizedApp app)
         Assert.Equal("scheduler.s-4k7q2m9x1z", name);
     }
 
+    [Theory]
+    [InlineData("256", "512", true)]
+    [InlineData("256", "2048", true)]
+    [InlineData("256", "4096", false)]
+    [InlineData("512", "3072", true)]
+    [InlineData("512", "5120", false)]
+    [InlineData("1024", "4096", true)]
+    [InlineData("1024", "1024", false)]
+    [InlineData("1024", "9216", false)]
+    [InlineData("2048", "16384", true)]
+    [InlineData("2048", "3072", false)]
+    [InlineData("4096", "30720", true)]
+    [InlineData("4096", "31744", false)]
+    [InlineData("8192", "20480", true)]
+    [InlineData("8192", "18432", false)]
+    [InlineData("16384", "122880", true)]
+    [InlineData("16384", "36864", false)]
+    public void Only_cpu_and_memory_pairs_fargate_supports_pass_the_template(string cpu, string memory, bool valid)
+    {
+        var values = new Dictionary<string, string> { ["Cpu"] = cpu, ["Memory"] = memory };
+
+        var problems = values.SelectMany(v => Contract.ParameterConstraints.Problems(Json.Parameters[v.Key]!, v.Key, v.Value))
+            .Concat(Contract.ParameterConstraints.RuleProblems(Json, values));
+
+        Assert.Equal(valid, !problems.Any());
+    }
+
+    [Fact]
+    public void Every_cpu_the_template_allows_has_a_memory_rule() =>
+        Assert.All(Json.Parameters["Cpu"]!["AllowedValues"].AsList(), cpu =>
+            Assert.NotEmpty(Contract.ParameterConstraints.RuleProblems(Json, new Dictionary<string, string> { ["Cpu"] = cpu.AsText()!, ["Memory"] = "1" })));
+
     [Fact]
     public void The_service_registers_in_cloud_map() =>
         Assert.NotNull(Json.OnlyResource("AWS::ECS::Service")["Properties"]!["ServiceRegistries"]![0]!["RegistryArn"]);

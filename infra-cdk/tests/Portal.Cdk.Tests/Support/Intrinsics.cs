@@ -2,7 +2,7 @@ namespace Portal.Cdk.Tests.Support;
 
 /// <summary>
 /// Evaluates the intrinsic functions our templates use (Ref, Fn::Join, Fn::Split, Fn::Select, Fn::ImportValue,
-/// Fn::Sub with plain names, and the condition functions) the way CloudFormation would, so tests can check what a
+/// Fn::Sub with plain names, and the condition and rule functions) the way CloudFormation would, so tests can check what a
 /// template does with given parameters. Fn::Select out of range throws, as it fails a real deployment.
 /// </summary>
 internal sealed class Intrinsics(
@@ -51,6 +51,7 @@ internal sealed class Intrinsics(
             "Fn::Select" => Select(int.Parse(Text(args![0]), System.Globalization.CultureInfo.InvariantCulture), List(args[1])),
             "Fn::Sub" when arg is JsonValue => Sub((string)arg!),
             "Fn::Equals" => Text(args![0]) == Text(args[1]),
+            "Fn::Contains" => List(args![0]).Any(item => Text(item) == Text(args[1])),
             "Fn::Not" => !(bool)Evaluate(args![0])!,
             "Fn::And" => args!.All(a => (bool)Evaluate(a)!),
             "Fn::Or" => args!.Any(a => (bool)Evaluate(a)!),
