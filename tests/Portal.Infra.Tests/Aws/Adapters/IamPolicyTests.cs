@@ -216,12 +216,12 @@ public sealed class IamPolicyTests
         var create = Assert.Single(statements, s => Actions(s).Contains("sagemaker:CreateNotebookInstance"));
         var operate = Assert.Single(statements, s => Actions(s).Contains("sagemaker:DeleteNotebookInstance"));
 
-        Assert.Equal(["true"], Condition(create, "StringEquals", "aws:RequestTag/portal-managed"));
-        Assert.Equal(["true"], Condition(operate, "StringEquals", "aws:ResourceTag/portal-managed"));
+        // The keys are the tag the adapters write (AwsNaming), so renaming it without the policy fails here.
+        Assert.Equal([AwsNaming.ManagedTagValue], Condition(create, "StringEquals", "aws:RequestTag/" + AwsNaming.ManagedTagKey));
+        Assert.Equal([AwsNaming.ManagedTagValue], Condition(operate, "StringEquals", "aws:ResourceTag/" + AwsNaming.ManagedTagKey));
         Assert.All(
             statements.Where(s => Actions(s).Any(a => a.StartsWith("sagemaker:", StringComparison.Ordinal))),
             s => Assert.All(Resources(s), r => Assert.EndsWith("/portal-*", r, StringComparison.Ordinal)));
-        Assert.Contains(Portal.Infra.Aws.AwsNaming.ManagedTagKey, "aws:RequestTag/portal-managed", StringComparison.Ordinal);
     }
 
     [Fact]
