@@ -44,12 +44,15 @@ internal static class PortalAuthentication
         services.AddScoped<AuthenticationStateProvider, RevalidatingPortalAuthenticationStateProvider>();
 
         // Secure by default: every endpoint needs a signed-in user with a Portal app role unless it says [AllowAnonymous].
-        // Local users always hold Portal.User; Entra users hold what the app registration assigned them.
+        // Local users always hold Portal.User; Entra users hold what the app registration assigned them. The default
+        // policy ([Authorize], RequireAuthorization()) is the same one: "signed in" alone is not enough anywhere.
+        var portalUser = new AuthorizationPolicyBuilder()
+            .RequireAuthenticatedUser()
+            .RequireRole(PortalRoles.User, PortalRoles.Admin)
+            .Build();
         services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder()
-                .RequireAuthenticatedUser()
-                .RequireRole(PortalRoles.User, PortalRoles.Admin)
-                .Build());
+            .SetDefaultPolicy(portalUser)
+            .SetFallbackPolicy(portalUser);
 
         // Local sign-in lets anyone be anyone: it refuses addresses beyond loopback (a no-op in Entra mode),
         // and host names beyond loopback's (DNS rebinding).
