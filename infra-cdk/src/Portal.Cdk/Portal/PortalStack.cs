@@ -75,6 +75,7 @@ internal sealed class PortalStack : Stack
             StackExecutionRoleArn = executionRole.RoleArn,
             NotebookRoleArn = Exports.Import(ExportNames.HomeNotebookRoleArn),
             ArtifactsBucketName = artifactsName,
+            TemplatesBaseUrl = templatesBaseUrl,
             HomeKeyArn = Exports.Import(ExportNames.HomeKeyArn),
             HomeRegion = Aws.REGION,
         });

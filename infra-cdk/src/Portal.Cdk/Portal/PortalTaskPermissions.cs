@@ -13,6 +13,9 @@ internal sealed class PortalTaskPermissionsProps
 
     public required string ArtifactsBucketName { get; init; }
 
+    /// <summary>What the portal is given as Aws:TemplatesBaseUrl; it reads <c>&lt;base&gt;/&lt;Name&gt;.template.json</c>.</summary>
+    public required string TemplatesBaseUrl { get; init; }
+
     public required string HomeKeyArn { get; init; }
 
     public required string HomeRegion { get; init; }
@@ -25,23 +28,26 @@ internal sealed class PortalTaskPermissionsProps
 /// </summary>
 internal static class PortalTaskPermissions
 {
-    /// <summary>S3 host forms a template URL may use: regional (s3.eu-west-2.amazonaws.com) or global.</summary>
-    private static readonly string[] TemplateHosts = ["s3.*amazonaws.com/", "s3.amazonaws.com/"];
-
     public static void Grant(IRole role, PortalTaskPermissionsProps props)
     {
         ArgumentNullException.ThrowIfNull(role);
         ArgumentNullException.ThrowIfNull(props);
         var stacks = Fn.Sub("arn:${AWS::Partition}:cloudformation:*:${AWS::AccountId}:stack/" + PortalNames.PortalStackPrefix + "*/*");
-        var templateUrls = TemplateHosts
-            .Select(host => Fn.Join("", ["https://", props.ArtifactsBucketName, ".", host, PortalNames.TemplatesPrefix, "/*"]))
+        // The exact URLs the portal uses (AwsStackDeployer: <TemplatesBaseUrl>/<Name>.template.json). A wildcard host
+        // such as "<bucket>.s3.*amazonaws.com" also matches another bucket named "<bucket>.s3.x…".
+        var templateUrls = PortalTemplates.Names
+            .Select(name => Fn.Join("", [props.TemplatesBaseUrl, "/", name, ".template.json"]))
             .ToArray();
 
         Add(role, "CreateAndUpdateSessionStacks", ["cloudformation:CreateStack", "cloudformation:UpdateStack"], [stacks], new()
         {
-            ["StringEquals"] = new Dictionary<string, object> { ["cloudformation:RoleArn"] = props.StackExecutionRoleArn },
-            // Only the templates infra-cdk published: the execution role is broad, the templates are what limit it.
-            ["StringLike"] = new Dictionary<string, object> { ["cloudformation:TemplateUrl"] = templateUrls },
+            // Only with the execution role and only the templates infra-cdk published: a request without a role or
+            // with a template body (no TemplateUrl) matches neither key and is refused.
+            ["StringEquals"] = new Dictionary<string, object>
+            {
+                ["cloudformation:RoleArn"] = props.StackExecutionRoleArn,
+                ["cloudformation:TemplateUrl"] = templateUrls,
+            },
         });
         Add(role, "WatchAndDeleteSessionStacks", [
             "cloudformation:DeleteStack", "cloudformation:DescribeStacks", "cloudformation:DescribeStackEvents",

@@ -70,14 +70,28 @@ public sealed class PortalStackTests(SynthesizedApp app)
         Assert.Equal("16", Json.OnlyResource("AWS::RDS::DBInstance")["Properties"]!["EngineVersion"].AsText());
 
     [Fact]
-    public void The_portal_may_change_only_portal_stacks_and_only_with_published_templates()
+    public void The_portal_may_change_only_portal_stacks_only_with_the_published_templates_and_the_execution_role()
     {
         var statement = TaskStatement("CreateAndUpdateSessionStacks");
+        var intrinsics = new Intrinsics(new Dictionary<string, JsonNode>(), new Dictionary<string, string> { ["portal-home-artifacts-bucket"] = "artifacts-bucket" });
+        var baseUrl = intrinsics.Text(Json.Outputs["TemplatesBaseUrl"]!["Value"]);
 
         Assert.EndsWith(":stack/portal-*/*", statement["Resource"]!["Fn::Sub"].AsText(), StringComparison.Ordinal);
-        Assert.NotNull(statement["Condition"]!["StringEquals"]!["cloudformation:RoleArn"]);
-        var urls = statement["Condition"]!["StringLike"]!["cloudformation:TemplateUrl"].AsList();
-        Assert.All(urls, url => Assert.EndsWith("templates/*", new Intrinsics(new Dictionary<string, JsonNode>(), new Dictionary<string, string> { ["portal-home-artifacts-bucket"] = "b" }).Text(url), StringComparison.Ordinal));
+        var equals = statement["Condition"]!.AsObject();
+        Assert.Equal(["StringEquals"], equals.Select(c => c.Key));
+        Assert.Equal(
+            new JsonObject { ["Fn::GetAtt"] = new JsonArray("StackExecutionRole961BA73C", "Arn") }.ToJsonString(),
+            equals["StringEquals"]!["cloudformation:RoleArn"]!.ToJsonString());
+        // Exact URLs, so no other bucket can match (a StringLike on "<bucket>.s3.*" also matched a bucket named "<bucket>.s3.x").
+        Assert.Equal(
+            ["RegionFoundation", "SessionScheduler", "SessionWorkers"],
+            equals["StringEquals"]!["cloudformation:TemplateUrl"].AsList().Select(intrinsics.Text).Select(url =>
+            {
+                Assert.StartsWith(baseUrl + "/", url, StringComparison.Ordinal);
+                Assert.EndsWith(".template.json", url, StringComparison.Ordinal);
+                return url[(baseUrl.Length + 1)..^".template.json".Length];
+            }));
+        Assert.Equal("https://artifacts-bucket.s3.us-east-1.amazonaws.com/templates", baseUrl);
     }
 
     [Fact]
