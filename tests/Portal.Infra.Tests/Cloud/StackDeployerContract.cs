@@ -76,8 +76,12 @@ public abstract class StackDeployerContract : CloudContract
         Assert.Equal(events.Count, events.Select(e => e.EventId).Distinct().Count());
     }
 
+    /// <remarks>
+    /// CloudFormation answers a create repeated with the same token as it answered the first (the token makes a retry
+    /// safe), so whether a provider reports <see cref="CreateOutcome.AlreadyExisted"/> is not part of the contract.
+    /// </remarks>
     [Fact]
-    public async Task Create_again_with_the_same_token_reports_already_existed_and_makes_no_second_stack()
+    public async Task Create_again_with_the_same_token_succeeds_with_the_same_stack_and_makes_no_second_one()
     {
         var ct = TestContext.Current.CancellationToken;
         var first = await Deployer.CreateStackAsync(Request("portal-c3-workers", "c3-workers-create"), ct);
@@ -85,10 +89,11 @@ public abstract class StackDeployerContract : CloudContract
 
         var second = await Deployer.CreateStackAsync(Request("portal-c3-workers", "c3-workers-create"), ct);
 
-        Assert.True(second.AlreadyExisted);
         Assert.Equal(first.ResourceId, second.ResourceId);
         var stack = await Deployer.DescribeStackAsync(Region, "portal-c3-workers", ct);
         Assert.Equal(first.ResourceId, stack!.StackId);
+        var events = await Deployer.DescribeStackEventsAsync(Region, "portal-c3-workers", ct);
+        Assert.Single(events, e => e.LogicalResourceId == "portal-c3-workers" && e.ResourceStatus == StackStatuses.CreateInProgress);
     }
 
     [Fact]

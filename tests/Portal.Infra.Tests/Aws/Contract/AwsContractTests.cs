@@ -41,6 +41,19 @@ public sealed class AwsStackDeployerContractTests : StackDeployerContract
         Assert.Contains(form, kv => kv.Key.StartsWith("Tags.member.", StringComparison.Ordinal) && kv.Value == "portal-managed");
         Assert.Equal(1, _cloud.CloudFormation.StackCount("us-east-1", "portal-c9-workers"));
     }
+
+    [Fact]
+    public async Task A_same_token_retry_is_answered_by_cloudformation_and_makes_one_stack()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var first = await Deployer.CreateStackAsync(Request("portal-c10-workers", "c10-workers-create"), ct);
+
+        var second = await Deployer.CreateStackAsync(Request("portal-c10-workers", "c10-workers-create"), ct);
+
+        Assert.Equal(new CreateOutcome(first.ResourceId, AlreadyExisted: false), second);
+        Assert.StartsWith("arn:aws:cloudformation:us-east-1:123456789012:stack/portal-c10-workers/", second.ResourceId, StringComparison.Ordinal);
+        Assert.Equal(1, _cloud!.CloudFormation.StackCount("us-east-1", "portal-c10-workers"));
+    }
 }
 
 /// <summary>The notebook service contract, run against the AWS provider talking to a local SageMaker.</summary>

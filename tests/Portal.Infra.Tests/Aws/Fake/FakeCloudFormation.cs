@@ -9,6 +9,8 @@ namespace Portal.Infra.Tests.Aws.Fake;
 /// <summary>
 /// CloudFormation's stack lifecycle: CREATE_IN_PROGRESS for <see cref="CreateDuration"/>, then CREATE_COMPLETE;
 /// DELETE_IN_PROGRESS for <see cref="DeleteDuration"/>, then gone by name. Events page <see cref="EventPageSize"/> at a time.
+/// A CreateStack repeated with the same ClientRequestToken succeeds with the same stack id; another request for a
+/// taken name gets AlreadyExistsException.
 /// </summary>
 public sealed class FakeCloudFormation(TimeProvider time)
 {
@@ -53,9 +55,12 @@ public sealed class FakeCloudFormation(TimeProvider time)
     {
         var name = form["StackName"]!;
         LastCreateForm = form.AllKeys.ToDictionary(k => k!, k => form[k]!);
-        if (Live(region, name) is not null)
+        if (Live(region, name) is { } existing)
         {
-            return Error(400, "AlreadyExistsException", $"Stack [{name}] already exists");
+            // The token makes a retry safe: the same request again is answered with the stack it made.
+            return existing.Token is not null && existing.Token == form["ClientRequestToken"]
+                ? Ok("CreateStack", $"<StackId>{existing.Id}</StackId>")
+                : Error(400, "AlreadyExistsException", $"Stack [{name}] already exists");
         }
 
         var stack = new FakeStack(region, name, $"arn:aws:cloudformation:{region}:123456789012:stack/{name}/{Guid.NewGuid()}", time.GetUtcNow(), form["ClientRequestToken"]);
