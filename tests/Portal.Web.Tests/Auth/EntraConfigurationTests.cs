@@ -169,8 +169,15 @@ public sealed class EntraConfigurationTests : IAsyncLifetime
     [Fact]
     public void An_Entra_principal_with_app_roles_is_an_admin_actor()
     {
+        // As the handler leaves an Entra ID token: tenant and object id (the identity), user name, app roles.
         var identity = new ClaimsIdentity(
-            [new("preferred_username", "grace@contoso.example"), new(ClaimTypes.Role, PortalRoles.User), new(ClaimTypes.Role, PortalRoles.Admin)],
+            [
+                new("preferred_username", "grace@contoso.example"),
+                new("http://schemas.microsoft.com/identity/claims/tenantid", "tenant-1"),
+                new("http://schemas.microsoft.com/identity/claims/objectidentifier", "object-1"),
+                new(ClaimTypes.Role, PortalRoles.User),
+                new(ClaimTypes.Role, PortalRoles.Admin),
+            ],
             "AuthenticationTypes.Federation",
             "preferred_username",
             ClaimTypes.Role);
@@ -180,6 +187,7 @@ public sealed class EntraConfigurationTests : IAsyncLifetime
 
         Assert.Null(EntraSignInEvents.Refusal(principal));
         Assert.NotNull(actor);
+        Assert.Equal("entra:tenant-1/object-1", actor.Id);
         Assert.Equal("grace@contoso.example", actor.Name);
         Assert.True(actor.IsAdmin);
     }
