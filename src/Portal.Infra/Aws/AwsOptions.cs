@@ -25,11 +25,6 @@ public sealed class AwsOptions : IValidatableObject
     [Required]
     public Uri? TemplatesBaseUrl { get; set; }
 
-    /// <summary>The Price List API's region (its endpoints are us-east-1, eu-central-1, ap-south-1). Defaults to <c>us-east-1</c>.</summary>
-    [Required]
-    [RegularExpression(RegionPattern)]
-    public string PricingRegion { get; set; } = "us-east-1";
-
     /// <summary>
     /// Endpoint overrides by service name (CloudFormation, SageMaker, FSx, Pricing, ServiceQuotas, Sts); they win over
     /// <c>AWS_ENDPOINT_URL_&lt;SERVICE&gt;</c> and <c>AWS_ENDPOINT_URL</c>.

@@ -15,7 +15,6 @@ public sealed class OptionsTests
         var options = services.GetRequiredService<IOptions<AwsOptions>>().Value;
 
         Assert.Equal("eu-west-2", options.HomeRegion);
-        Assert.Equal("us-east-1", options.PricingRegion);
         Assert.Equal(3, options.Retry.MaxAttempts);
         Assert.Equal(20, options.Retry.MaxBackoffSeconds);
         Assert.Equal(["CAPABILITY_IAM", "CAPABILITY_NAMED_IAM"], options.CloudFormation.EffectiveCapabilities);

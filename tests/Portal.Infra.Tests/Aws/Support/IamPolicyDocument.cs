@@ -18,7 +18,7 @@ public sealed class IamPolicyDocument
         ["TEMPLATES_REGION"] = "eu-west-2",
     };
 
-    private static readonly Lazy<string> Text = new(() => File.ReadAllText(PolicyPath()));
+    private static readonly Lazy<string> Text = new(() => File.ReadAllText(RepositoryFiles.Find("deploy/iam/portal-policy.json")));
 
     private IamPolicyDocument(JsonObject root) => Root = root;
 
@@ -96,21 +96,4 @@ public sealed class IamPolicyDocument
         JsonValue value when value.GetValueKind() == JsonValueKind.String => [(string)value!],
         _ => [],
     };
-
-    private static string PolicyPath()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "deploy", "iam", "portal-policy.json");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        // Built outside the repository (an artifacts path elsewhere): fall back to the source tree of this file.
-        return Path.GetFullPath(Path.Combine(SourceDirectory(), "..", "..", "..", "..", "deploy", "iam", "portal-policy.json"));
-    }
-
-    private static string SourceDirectory([System.Runtime.CompilerServices.CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
 }
