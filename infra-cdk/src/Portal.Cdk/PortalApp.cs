@@ -5,6 +5,7 @@ using Portal.Cdk.Portal;
 using Portal.Cdk.Region;
 using Portal.Cdk.Session;
 using Portal.Cdk.Settings;
+using Portal.Cdk.Shared;
 
 namespace Portal.Cdk;
 
@@ -45,7 +46,7 @@ internal static class PortalApp
     public static void AddPortalTemplates(App app, PortalSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        _ = new RegionFoundationStack(app, PortalNames.RegionFoundation, new RegionFoundationStackProps
+        var region = new RegionFoundationStack(app, PortalNames.RegionFoundation, new RegionFoundationStackProps
         {
             Synthesizer = new BootstraplessSynthesizer(new BootstraplessSynthesizerProps()),
             Description = "Portal worker region: VPC, Transit Gateway peering, FSx for Lustre with the datasets, ECS capacity",
@@ -55,17 +56,21 @@ internal static class PortalApp
             HomeCidr = settings.HomeCidr,
             PortalCidr = settings.PortalCidr,
         });
-        _ = new SessionSchedulerStack(app, PortalNames.SessionScheduler, new StackProps
+        var scheduler = new SessionSchedulerStack(app, PortalNames.SessionScheduler, new StackProps
         {
             Synthesizer = new BootstraplessSynthesizer(new BootstraplessSynthesizerProps()),
             Description = "Portal session: Dask scheduler (home region)",
         });
-        _ = new SessionWorkersStack(app, PortalNames.SessionWorkers, new SessionWorkersStackProps
+        var workers = new SessionWorkersStack(app, PortalNames.SessionWorkers, new SessionWorkersStackProps
         {
             Synthesizer = new BootstraplessSynthesizer(new BootstraplessSynthesizerProps()),
             Description = "Portal session: Dask workers of one region",
             WorkerSizes = settings.WorkerSizes,
             DefaultWorkerSize = settings.DefaultWorkerSize,
         });
+        foreach (var stack in new Stack[] { region, scheduler, workers })
+        {
+            PortalManagedStack.Apply(stack);
+        }
     }
 }

@@ -29,6 +29,12 @@ internal static class PortalNames
     public const string StackExecutionRoleName = "portal-cloudformation-execution";
     public const string NotebookRoleName = "portal-notebook";
 
+    /// <summary>
+    /// The permissions boundary every role in a portal-deployed template carries, and the only one the stack execution
+    /// role may create roles with (PortalStack creates it; the templates name it).
+    /// </summary>
+    public const string StackRoleBoundary = "portal-stack-role-boundary";
+
     public const string SchedulerCluster = "portal-schedulers";
     public const string WorkerCluster = "portal-workers";
     public const string NotebookLifecycleConfig = "portal-dask-client";

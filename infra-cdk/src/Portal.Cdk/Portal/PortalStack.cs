@@ -23,9 +23,13 @@ internal sealed class PortalStack : Stack
         var key = new EncryptionKeyConstruct(this, "Key", new EncryptionKeyConstructProps { Description = "Portal: database, secrets, logs" }).Key;
         var network = new NetworkConstruct(this, "Network", new NetworkConstructProps { Cidr = settings.PortalCidr, Key = key, IsolatedSubnets = true });
         var database = new PortalDatabaseConstruct(this, "Database", new PortalDatabaseConstructProps { Vpc = network.Vpc, Key = key });
-        var executionRole = new StackExecutionRoleConstruct(this, "StackExecution").Role;
-
         var artifactsName = Exports.Import(ExportNames.HomeArtifactsBucket);
+        var executionRole = new StackExecutionRoleConstruct(this, "StackExecution", new StackExecutionRoleConstructProps
+        {
+            DatasetBuckets = settings.DatasetBuckets,
+            ArtifactsBucketName = artifactsName,
+        }).Role;
+
         var artifacts = Bucket.FromBucketName(this, "Artifacts", artifactsName);
         var templatesBaseUrl = Fn.Join("", ["https://", artifactsName, ".s3.", Aws.REGION, ".", Aws.URL_SUFFIX, "/", PortalNames.TemplatesPrefix]);
         var daskImage = PortalImages.Dask(this, settings.RepositoryRoot);

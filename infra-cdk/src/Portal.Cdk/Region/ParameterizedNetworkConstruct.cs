@@ -4,6 +4,7 @@ using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.KMS;
 using Amazon.CDK.AWS.Logs;
 using Constructs;
+using Portal.Cdk.Naming;
 using Portal.Cdk.Shared;
 
 namespace Portal.Cdk.Region;
@@ -77,13 +78,16 @@ internal sealed class ParameterizedNetworkConstruct : Construct
             NatGatewayId = nat.Ref,
         });
 
-        _ = new CfnVPCEndpoint(this, "S3Endpoint", new CfnVPCEndpointProps
+        var s3Endpoint = new CfnVPCEndpoint(this, "S3Endpoint", new CfnVPCEndpointProps
         {
             VpcId = Vpc.Ref,
             ServiceName = Fn.Sub("com.amazonaws.${AWS::Region}.s3"),
             VpcEndpointType = "Gateway",
             RouteTableIds = [PrivateRouteTable.Ref, publicTable.Ref],
         });
+        // CloudFormation takes Tags on endpoints, this CDK version's L1 does not: the stack execution role may create
+        // EC2 resources only with portal-managed=true in the request.
+        s3Endpoint.AddPropertyOverride("Tags", new[] { new Dictionary<string, string> { ["Key"] = PortalNames.ManagedTagKey, ["Value"] = PortalNames.ManagedTagValue } });
 
         AddFlowLogs(props.Key);
         PrivateSubnetIds = [.. privateSubnets.Select(s => s.Ref)];

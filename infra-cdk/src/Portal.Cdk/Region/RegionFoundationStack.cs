@@ -30,7 +30,12 @@ internal sealed class RegionFoundationStack : Stack
         : base(scope, id, props)
     {
         var parameters = new RegionParameters(this, props.WorkerCidrs, props.HomeCidr, props.PortalCidr);
-        var key = new EncryptionKeyConstruct(this, "Key", new EncryptionKeyConstructProps { Description = "Portal worker region: FSx, logs" }).Key;
+        var key = new EncryptionKeyConstruct(this, "Key", new EncryptionKeyConstructProps
+        {
+            Description = "Portal worker region: FSx, logs",
+            // The stack execution role has no KMS rights on existing keys in IAM: the key's policy gives them.
+            AdministeredBy = AccountArns.Role(PortalNames.StackExecutionRoleName),
+        }).Key;
         var network = new ParameterizedNetworkConstruct(this, "Network", new ParameterizedNetworkConstructProps
         {
             Cidr = parameters.VpcCidr.ValueAsString,

@@ -83,6 +83,15 @@ internal sealed class WorkerCapacityConstruct : Construct
         sizeId = char.ToUpperInvariant(sizeId[0]) + sizeId[1..];
         var template = new CfnLaunchTemplate(this, $"Template{sizeId}", new CfnLaunchTemplateProps
         {
+            // The template's own tags (not the instances'): the stack execution role creates only tagged EC2 resources.
+            TagSpecifications = new object[]
+            {
+                new CfnLaunchTemplate.LaunchTemplateTagSpecificationProperty
+                {
+                    ResourceType = "launch-template",
+                    Tags = [new CfnTag { Key = PortalNames.ManagedTagKey, Value = PortalNames.ManagedTagValue }],
+                },
+            },
             LaunchTemplateData = new CfnLaunchTemplate.LaunchTemplateDataProperty
             {
                 // Resolved when an instance launches: always the current ECS-optimised AMI, and no template parameter.

@@ -14,6 +14,7 @@ internal sealed record PortalSettings
     public const string WorkerRegionsKey = "portal:workerRegions";
     public const string WorkerSizesKey = "portal:workerSizes";
     public const string NotebookHelperKey = "portal:notebookHelper";
+    public const string DatasetBucketsKey = "portal:datasetBuckets";
 
     public required string RepositoryRoot { get; init; }
 
@@ -38,6 +39,12 @@ internal sealed record PortalSettings
     /// <summary>The Python package folder of the notebook helper, relative to the repository root; published when it exists.</summary>
     public string NotebookHelperPath { get; init; } = "src/Portal.Infra/Notebooks/python/portal_dask";
 
+    /// <summary>
+    /// The S3 buckets of the datasets (Portal.Domain's DatasetCatalog): the only ones the stack execution role may read,
+    /// which linking them to FSx requires. A dataset in another bucket needs its bucket here and PortalStack redeployed.
+    /// </summary>
+    public IReadOnlyList<string> DatasetBuckets { get; init; } = ["era5-pds", "cmip6-pds"];
+
     public DaskPins Pins => DaskPins.Read(RepositoryRoot);
 
     public static PortalSettings FromContext(Node node, string repositoryRoot)
@@ -52,6 +59,7 @@ internal sealed record PortalSettings
             WorkerRegions = Text(node, WorkerRegionsKey) is { } regions ? ParseRegions(regions) : defaults.WorkerRegions,
             WorkerSizes = Text(node, WorkerSizesKey) is { } sizes ? SplitList(sizes) : defaults.WorkerSizes,
             NotebookHelperPath = Text(node, NotebookHelperKey) ?? defaults.NotebookHelperPath,
+            DatasetBuckets = Text(node, DatasetBucketsKey) is { } buckets ? SplitList(buckets) : defaults.DatasetBuckets,
         };
     }
 

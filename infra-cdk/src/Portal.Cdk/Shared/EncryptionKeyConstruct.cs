@@ -8,6 +8,12 @@ namespace Portal.Cdk.Shared;
 internal sealed class EncryptionKeyConstructProps
 {
     public required string Description { get; init; }
+
+    /// <summary>
+    /// A role this key's own policy lets administer the key and let FSx use it, so that no IAM policy needs KMS rights
+    /// on existing keys (the stack execution role, for the keys of the templates it deploys); none when null.
+    /// </summary>
+    public string? AdministeredBy { get; init; }
 }
 
 /// <summary>A customer-managed KMS key with rotation, kept when the stack goes, and usable by CloudWatch Logs of its region.</summary>
@@ -40,7 +46,50 @@ internal sealed class EncryptionKeyConstruct : Construct
                 },
             },
         }));
+
+        if (props.AdministeredBy is { } role)
+        {
+            AllowAdministration(role);
+        }
     }
 
     public Key Key { get; }
+
+    /// <summary>What CloudFormation's AWS::KMS::Key handler calls on an existing key (read and update), deletion excepted: the key is retained.</summary>
+    private static readonly string[] Administration =
+    [
+        "kms:DescribeKey", "kms:GetKeyPolicy", "kms:GetKeyRotationStatus", "kms:ListResourceTags", "kms:EnableKeyRotation",
+        "kms:PutKeyPolicy", "kms:UpdateKeyDescription", "kms:TagResource", "kms:UntagResource",
+    ];
+
+    /// <summary>What FSx does with the caller's permissions when it encrypts a file system with the key.</summary>
+    private static readonly string[] FsxUse =
+    [
+        "kms:CreateGrant", "kms:DescribeKey", "kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey", "kms:GenerateDataKeyWithoutPlaintext",
+        "kms:ReEncryptFrom", "kms:ReEncryptTo",
+    ];
+
+    private void AllowAdministration(string role)
+    {
+        var principal = new ArnPrincipal(role);
+        // In a key policy, "*" as resource means this key.
+        Key.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "StackRoleAdministersThisKey",
+            Principals = [principal],
+            Actions = Administration,
+            Resources = ["*"],
+        }));
+        Key.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "StackRoleLetsFsxUseThisKey",
+            Principals = [principal],
+            Actions = FsxUse,
+            Resources = ["*"],
+            Conditions = new Dictionary<string, object>
+            {
+                ["StringEquals"] = new Dictionary<string, object> { ["kms:ViaService"] = Fn.Sub("fsx.${AWS::Region}.amazonaws.com") },
+            },
+        }));
+    }
 }

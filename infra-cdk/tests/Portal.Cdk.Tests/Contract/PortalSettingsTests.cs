@@ -1,4 +1,5 @@
 using Portal.Cdk.Settings;
+using Portal.Domain.Datasets;
 using Portal.Domain.LaunchPlans;
 using Portal.Domain.Regions;
 using Portal.Domain.Sessions;
@@ -28,5 +29,14 @@ public sealed class PortalSettingsTests
         Assert.Equal(catalog.Workers.Select(w => new WorkerRegion(w.Code.Value, w.Cidr.ToString())), settings.WorkerRegions);
         Assert.Equal(LaunchSettings.Default.ServiceNamespace, settings.ServiceNamespace);
         Assert.Equal(SessionRequest.DefaultWorkerSize, settings.DefaultWorkerSize);
+    }
+
+    [Fact]
+    public void The_dataset_buckets_the_execution_role_may_read_are_the_catalogues()
+    {
+        var settings = new PortalSettings { RepositoryRoot = "." };
+        var buckets = DatasetCatalog.Default.All.Select(d => d.Location.S3Uri["s3://".Length..].Split('/')[0]).Distinct();
+
+        Assert.Equal(buckets.Order(), settings.DatasetBuckets.Order());
     }
 }
