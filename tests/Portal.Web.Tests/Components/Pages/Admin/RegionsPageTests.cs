@@ -1,0 +1,270 @@
+using System.Security.Claims;
+using AngleSharp.Dom;
+using Bunit;
+using Bunit.TestDoubles;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using MudBlazor;
+using MudBlazor.Services;
+using Portal.Domain.Cloud;
+using Portal.Domain.Regions;
+using Portal.Domain.Sessions;
+using Portal.Infra.Regions;
+using Portal.Infra.Sessions;
+using Portal.Web.Auth;
+using Portal.Web.Components.Pages.Admin;
+using Portal.Web.Tests.Support;
+
+namespace Portal.Web.Tests.Components.Pages.Admin;
+
+public sealed class RegionsPageTests : BunitContext
+{
+    private static readonly RegionCode UsEast1 = RegionCode.Parse("us-east-1");
+    private const string UsEast1Stack = "portal-region-us-east-1";
+
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
+    private readonly FakeStackDeployer _stacks;
+    private readonly FoundationOptions _options = new()
+    {
+        HomeTransitGatewayId = "tgw-0123456789abcdef0",
+        HomeHostedZoneId = "Z0123456789ABCDEFGHIJ",
+        StatusPollInterval = TimeSpan.FromMilliseconds(50),
+    };
+
+    private readonly BunitAuthorizationContext _auth;
+
+    public RegionsPageTests()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+        Services.AddPortalPageServices(_clock);
+        _stacks = new FakeStackDeployer(_clock);
+        Services.AddSingleton<IStackDeployer>(_stacks);
+        Services.AddSingleton(Options.Create(_options));
+        Services.AddSingleton<FoundationChangeNotifier>();
+        Services.AddSingleton<RegionFoundationPlanner>();
+        Services.AddSingleton<RegionFoundationService>();
+        _auth = AddAuthorization();
+        SignIn("grace", PortalRoles.Admin);
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+    }
+
+    private static string Text(IRenderedComponent<RegionsPage> cut, string region, string testId) =>
+        cut.Find($"[data-testid=region-row-{region}] [data-testid={testId}]").TextContent.Trim();
+
+    private static IElement Button(IRenderedComponent<RegionsPage> cut, string label) => cut.Find($"button[aria-label='{label}']");
+
+    [Fact]
+    public void Lists_every_region_with_its_role_cidr_coordinates_and_datasets()
+    {
+        var cut = Render<RegionsPage>();
+
+        Assert.Equal("Regions", cut.Find("h1").TextContent);
+        Assert.Equal(
+            ["region-row-eu-west-2", "region-row-us-east-1", "region-row-us-west-2"],
+            cut.FindAll("tbody tr").Select(r => r.GetAttribute("data-testid")));
+        Assert.Equal(("Home", "10.0.0.0/16", "51.51° N, 0.12° W", "None"),
+            (Text(cut, "eu-west-2", "region-role"), Text(cut, "eu-west-2", "region-cidr"), Text(cut, "eu-west-2", "region-coordinates"), Text(cut, "eu-west-2", "region-datasets")));
+        Assert.Equal(("Worker", "10.1.0.0/16", "39.04° N, 77.49° W"),
+            (Text(cut, "us-east-1", "region-role"), Text(cut, "us-east-1", "region-cidr"), Text(cut, "us-east-1", "region-coordinates")));
+        Assert.Contains("ERA5 reanalysis (s3://era5-pds)", Text(cut, "us-east-1", "region-datasets"), StringComparison.Ordinal);
+        Assert.Contains("CMIP6 projections (s3://cmip6-pds)", Text(cut, "us-west-2", "region-datasets"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Worker_regions_without_a_foundation_offer_create_and_the_home_region_offers_nothing()
+    {
+        var cut = Render<RegionsPage>();
+
+        Assert.Equal("Not created", Text(cut, "us-east-1", "foundation-status"));
+        Assert.Equal("Not created", Text(cut, "us-west-2", "foundation-status"));
+        Assert.Empty(cut.FindAll("[data-testid=region-row-eu-west-2] button"));
+        Assert.Contains("cdk deploy", cut.Find("[data-testid=region-row-eu-west-2]").TextContent, StringComparison.Ordinal);
+        Assert.False(Button(cut, "Create foundation for us-east-1").HasAttribute("disabled"));
+        Assert.Empty(cut.FindAll("button[aria-label='Delete foundation for us-east-1']"));
+    }
+
+    [Fact]
+    public void Create_asks_first_naming_the_slow_parts_then_starts_the_stack()
+    {
+        var dialogs = Render<MudDialogProvider>();
+        var cut = Render<RegionsPage>();
+
+        Button(cut, "Create foundation for us-east-1").Click();
+
+        dialogs.WaitForAssertion(() => Assert.Contains("FSx for Lustre", dialogs.Markup, StringComparison.Ordinal));
+        var text = dialogs.Find(".mud-dialog").TextContent;
+        Assert.Contains("Create the foundation of us-east-1?", text, StringComparison.Ordinal);
+        Assert.Contains("about 10 minutes", text, StringComparison.Ordinal);
+        Assert.Contains("Transit Gateway peering with the hub in eu-west-2", text, StringComparison.Ordinal);
+        Assert.Contains("s3://era5-pds at /fsx/us-east-1/era5-pds", text, StringComparison.Ordinal);
+        Assert.Empty(_stacks.Creates);
+
+        Confirm(dialogs, "Create foundation");
+
+        cut.WaitForAssertion(() => Assert.Equal("Creating", Text(cut, "us-east-1", "foundation-status")));
+        var created = Assert.Single(_stacks.Creates);
+        Assert.Equal((UsEast1, UsEast1Stack, "RegionFoundation"), (created.Region, created.StackName, created.Template));
+        Assert.Equal("10.1.0.0/16", created.Parameters["VpcCidr"]);
+        Assert.StartsWith("Creating portal-region-us-east-1 in us-east-1", Text(cut, "us-east-1", "foundation-message"), StringComparison.Ordinal);
+        Assert.Equal("Not created", Text(cut, "us-west-2", "foundation-status"));
+    }
+
+    [Fact]
+    public void Cancelling_the_confirmation_creates_nothing()
+    {
+        var dialogs = Render<MudDialogProvider>();
+        var cut = Render<RegionsPage>();
+
+        Button(cut, "Create foundation for us-east-1").Click();
+        Confirm(dialogs, "Cancel");
+
+        Assert.Empty(_stacks.Creates);
+        Assert.Equal("Not created", Text(cut, "us-east-1", "foundation-status"));
+    }
+
+    [Fact]
+    public void The_status_follows_the_cloud_while_the_foundation_is_being_created()
+    {
+        _stacks.SetStatus(UsEast1, UsEast1Stack, StackStatuses.CreateInProgress, "User Initiated");
+        var cut = Render<RegionsPage>();
+        Assert.Equal("Creating", Text(cut, "us-east-1", "foundation-status"));
+
+        _stacks.AddEvent(UsEast1, UsEast1Stack, "FileSystem", "AWS::FSx::FileSystem", StackStatuses.CreateComplete);
+        _stacks.SetStatus(UsEast1, UsEast1Stack, StackStatuses.CreateComplete);
+
+        cut.WaitForAssertion(() => Assert.Equal("Ready", Text(cut, "us-east-1", "foundation-status")), TimeSpan.FromSeconds(5));
+        Assert.Contains("FileSystem (AWS::FSx::FileSystem) CREATE_COMPLETE", Text(cut, "us-east-1", "foundation-events"), StringComparison.Ordinal);
+        Assert.False(Button(cut, "Delete foundation for us-east-1").HasAttribute("disabled"));
+        Assert.Empty(cut.FindAll("button[aria-label='Create foundation for us-east-1']"));
+    }
+
+    [Fact]
+    public void A_change_another_admin_makes_shows_at_once()
+    {
+        var cut = Render<RegionsPage>();
+
+        _stacks.SetStatus(UsEast1, UsEast1Stack, StackStatuses.CreateInProgress, "User Initiated");
+        _ = Services.GetRequiredService<FoundationChangeNotifier>().PublishAsync(UsEast1);
+
+        cut.WaitForAssertion(() => Assert.Equal("Creating", Text(cut, "us-east-1", "foundation-status")));
+    }
+
+    [Fact]
+    public async Task Delete_is_refused_with_the_reason_while_a_session_uses_the_region()
+    {
+        _stacks.SetStatus(UsEast1, UsEast1Stack, StackStatuses.CreateComplete);
+        var launch = await Services.GetRequiredService<SessionService>().LaunchAsync(new Actor("ada", isAdmin: false), SampleRequests.FirstRun, Xunit.TestContext.Current.CancellationToken);
+        var dialogs = Render<MudDialogProvider>();
+        var cut = Render<RegionsPage>();
+
+        Button(cut, "Delete foundation for us-east-1").Click();
+        dialogs.WaitForAssertion(() => Assert.Contains("Delete the foundation of us-east-1?", dialogs.Markup, StringComparison.Ordinal));
+        Confirm(dialogs, "Delete foundation");
+
+        cut.WaitForAssertion(() => Assert.Contains(
+            $"1 session(s) use us-east-1 and are not stopped: {launch.SessionId}", Text(cut, "us-east-1", "foundation-message"), StringComparison.Ordinal));
+        Assert.Empty(_stacks.Deletes);
+        Assert.Equal("Ready", Text(cut, "us-east-1", "foundation-status"));
+    }
+
+    [Fact]
+    public void Delete_starts_deleting_a_foundation_nobody_uses()
+    {
+        _stacks.SetStatus(UsEast1, UsEast1Stack, StackStatuses.CreateComplete);
+        var dialogs = Render<MudDialogProvider>();
+        var cut = Render<RegionsPage>();
+
+        Button(cut, "Delete foundation for us-east-1").Click();
+        Confirm(dialogs, "Delete foundation");
+
+        cut.WaitForAssertion(() => Assert.Equal("Deleting", Text(cut, "us-east-1", "foundation-status")));
+        Assert.Equal([(UsEast1, UsEast1Stack)], _stacks.Deletes);
+    }
+
+    [Fact]
+    public void A_failed_foundation_shows_why_and_offers_delete()
+    {
+        _stacks.SetStatus(UsEast1, UsEast1Stack, StackStatuses.CreateInProgress, "User Initiated");
+        _stacks.AddEvent(UsEast1, UsEast1Stack, "FileSystem", "AWS::FSx::FileSystem", StackStatuses.CreateFailed, "Storage capacity quota exceeded");
+        _stacks.SetStatus(UsEast1, UsEast1Stack, StackStatuses.RollbackComplete);
+
+        var cut = Render<RegionsPage>();
+
+        Assert.Equal("Failed", Text(cut, "us-east-1", "foundation-status"));
+        Assert.Equal("FileSystem: Storage capacity quota exceeded", Text(cut, "us-east-1", "foundation-reason"));
+        Assert.False(Button(cut, "Delete foundation for us-east-1").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public void Missing_home_settings_are_named_and_create_stays_disabled()
+    {
+        _options.HomeTransitGatewayId = null;
+
+        var cut = Render<RegionsPage>();
+
+        Assert.Contains("Foundation:HomeTransitGatewayId is not set", Text(cut, "us-east-1", "foundation-problems"), StringComparison.Ordinal);
+        Assert.True(Button(cut, "Create foundation for us-east-1").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public void A_handler_checks_the_admin_role_again_and_refuses_without_it()
+    {
+        var dialogs = Render<MudDialogProvider>();
+        var cut = Render<RegionsPage>();
+
+        SignIn("grace");
+        Button(cut, "Create foundation for us-east-1").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal(
+            "Only a Portal.Admin can manage region foundations. Sign in again as an admin.", Text(cut, "us-east-1", "foundation-message")));
+        Assert.DoesNotContain("FSx for Lustre", dialogs.Markup, StringComparison.Ordinal);
+        Assert.Empty(_stacks.Creates);
+    }
+
+    [Fact]
+    public void A_plain_user_who_reaches_the_component_sees_no_foundation_and_no_button()
+    {
+        SignIn("ada");
+
+        var cut = Render<RegionsPage>();
+
+        Assert.Empty(cut.FindAll("[data-testid=foundation-status]"));
+        Assert.Empty(cut.FindAll("button"));
+    }
+
+    [Fact]
+    public void Buttons_stay_disabled_until_the_circuit_is_interactive()
+    {
+        SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+
+        var cut = Render<RegionsPage>();
+
+        Assert.True(Button(cut, "Create foundation for us-east-1").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public void The_page_requires_the_admin_role()
+    {
+        var authorize = typeof(RegionsPage).GetCustomAttributes(typeof(Microsoft.AspNetCore.Authorization.AuthorizeAttribute), inherit: true)
+            .Cast<Microsoft.AspNetCore.Authorization.AuthorizeAttribute>()
+            .Single();
+
+        Assert.Equal(PortalRoles.Admin, authorize.Roles);
+    }
+
+    private void SignIn(string name, params string[] roles)
+    {
+        _auth.SetAuthorized(name);
+        _auth.SetRoles(roles);
+        _auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, "local:" + name));
+    }
+
+    private static void Confirm(IRenderedComponent<MudDialogProvider> dialogs, string button)
+    {
+        dialogs.WaitForAssertion(() => Assert.NotEmpty(dialogs.FindAll(".mud-dialog button")));
+        dialogs.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == button).Click();
+    }
+}
