@@ -44,6 +44,7 @@ public static class InfraServiceCollectionExtensions
         services.AddSingleton<PortalUrls>();
         services.AddSingleton<NotebookWriter>();
         services.AddSingleton<SessionService>();
+        services.AddSingleton<SessionCostTokens>();
         Regions.RegionsServiceCollectionExtensions.AddRegionFoundations(services);
         services.AddScoped<SessionOrchestrator>();
         services.AddSingleton<SessionOrchestrationService>();

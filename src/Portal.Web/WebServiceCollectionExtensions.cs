@@ -19,6 +19,7 @@ public static class WebServiceCollectionExtensions
         builder.AddPortalAuthentication();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddProblemDetails();
         services.AddMudServices();
         // Decoded and projected once per process; every map render reuses the country paths.
         services.AddSingleton(_ => WorldMapGeometry.Load());
@@ -38,7 +39,11 @@ public static class WebServiceCollectionExtensions
             app.UseHsts();
         }
 
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // Pages get the portal's "not found" page; API callers are programs and get problem details (JSON).
+        app.UseWhen(
+            context => !ApiRequests.IsApi(context.Request),
+            pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        app.UseWhen(context => ApiRequests.IsApi(context.Request), api => api.UseStatusCodePages());
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

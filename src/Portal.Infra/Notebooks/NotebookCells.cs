@@ -58,7 +58,10 @@ internal static partial class NotebookCells
         import urllib.request
 
         try:
-            cost_request = urllib.request.Request(PORTAL_COST_URL, headers={"Accept": "application/json"})
+            cost_request = urllib.request.Request(
+                PORTAL_COST_URL,
+                headers={"Accept": "application/json", "Authorization": f"Bearer {PORTAL_COST_TOKEN}"},
+            )
             with urllib.request.urlopen(cost_request, timeout=10) as response:
                 cost = json.load(response)
             print(

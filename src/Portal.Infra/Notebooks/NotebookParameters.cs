@@ -15,14 +15,14 @@ internal static class NotebookParameters
     public const string CellId = "parameters";
     public const string Tag = "parameters";
 
-    public static NotebookCell Cell(Session session, LaunchPlan plan, Uri costUri)
+    public static NotebookCell Cell(Session session, LaunchPlan plan, Uri costUri, string costToken)
     {
         var source = new StringBuilder("""
             # Parameters (papermill: this cell is tagged "parameters"): where this session's scheduler, pools and data
             # are, and every choice made in the portal's form. The cells below read only these names.
 
             """);
-        foreach (var (name, value) in Values(session, plan, costUri))
+        foreach (var (name, value) in Values(session, plan, costUri, costToken))
         {
             source.Append(name).Append(" = ").Append(PythonLiteral.Write(value)).Append('\n');
         }
@@ -31,7 +31,7 @@ internal static class NotebookParameters
     }
 
     /// <summary>The names and values, in the order the cell lists them.</summary>
-    public static IReadOnlyList<(string Name, object? Value)> Values(Session session, LaunchPlan plan, Uri costUri)
+    public static IReadOnlyList<(string Name, object? Value)> Values(Session session, LaunchPlan plan, Uri costUri, string costToken)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(plan);
@@ -73,6 +73,7 @@ internal static class NotebookParameters
             ("MAXIMUM_HOURS", request.MaximumHours),
             ("WORKER_SIZE", request.WorkerSize),
             ("PORTAL_COST_URL", costUri.AbsoluteUri),
+            ("PORTAL_COST_TOKEN", costToken),
         ];
     }
 

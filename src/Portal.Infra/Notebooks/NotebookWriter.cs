@@ -13,8 +13,9 @@ namespace Portal.Infra.Notebooks;
 /// </summary>
 internal sealed class NotebookWriter
 {
+    /// <param name="costToken">The credential the cost cell reads the session's cost with (see SessionCostTokens).</param>
     [SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "A service the orchestrator is given; an instance keeps it replaceable.")]
-    public NotebookDocument Write(Session session, LaunchPlan plan, Uri portalBaseUri)
+    public NotebookDocument Write(Session session, LaunchPlan plan, Uri portalBaseUri, string costToken)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(plan);
@@ -31,7 +32,7 @@ internal sealed class NotebookWriter
         var cells = new List<NotebookCell>
         {
             NotebookTitle.Cell(session, datasets, loadsEra5, loadsCmip6),
-            NotebookParameters.Cell(session, plan, CostUri(portalBaseUri, session.Id)),
+            NotebookParameters.Cell(session, plan, CostUri(portalBaseUri, session.Id), costToken),
             NotebookCells.ConnectIntro,
             NotebookCells.Connect,
         };

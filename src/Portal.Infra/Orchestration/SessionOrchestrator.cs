@@ -5,6 +5,7 @@ using Portal.Domain.LaunchPlans;
 using Portal.Domain.Regions;
 using Portal.Domain.Sessions;
 using Portal.Infra.Notebooks;
+using Portal.Infra.Sessions;
 
 namespace Portal.Infra.Orchestration;
 
@@ -20,6 +21,7 @@ internal sealed partial class SessionOrchestrator(
     INotebookService notebooks,
     LaunchPlanner planner,
     NotebookWriter notebookWriter,
+    SessionCostTokens costTokens,
     PortalUrls urls,
     SessionChangeNotifier notifier,
     TimeProvider clock,
@@ -193,7 +195,7 @@ internal sealed partial class SessionOrchestrator(
         var spec = plan.Notebook;
         var step = session.Step(spec.InstanceName);
         NotebookInstanceRequest CreateRequest() => new(
-            spec.Region, spec.InstanceName, spec.InstanceType, SessionTags.For(session), notebookWriter.Write(session, plan, urls.BaseUri));
+            spec.Region, spec.InstanceName, spec.InstanceType, SessionTags.For(session), notebookWriter.Write(session, plan, urls.BaseUri, costTokens.Issue(session)));
         try
         {
             if (step.Status == StepStatus.Pending)

@@ -70,6 +70,9 @@ public sealed partial class SessionService(
         return session is not null && actor.CanAccess(session) ? session : null;
     }
 
+    /// <summary>A session for a caller that proved, with the session's cost token, that it is that session's notebook.</summary>
+    public Task<Session?> FindForCostTokenAsync(SessionId id, CancellationToken cancellationToken) => store.FindAsync(id, cancellationToken);
+
     /// <summary>The actor's own sessions; an admin asking for everyone's gets every session.</summary>
     public Task<IReadOnlyList<Session>> ListAsync(Actor actor, bool everyone, CancellationToken cancellationToken)
     {

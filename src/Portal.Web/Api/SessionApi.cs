@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.Net.Http.Headers;
 using Portal.Domain.Sessions;
 using Portal.Infra.Sessions;
 using Portal.Web.Auth;
@@ -11,25 +12,59 @@ internal static class SessionApi
     public static IEndpointRouteBuilder MapSessionApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api/v1").RequireAuthorization();
-        api.MapGet("/sessions/{id}/cost", GetCostAsync);
+
+        // The notebook has no portal sign-in: it presents its session's cost token instead (checked in the handler,
+        // for that one session only). A signed-in user may read the cost of any session they may see.
+        api.MapGet("/sessions/{id}/cost", GetCostAsync).AllowAnonymous();
         return endpoints;
     }
 
-    private static async Task<IResult> GetCostAsync(string id, ClaimsPrincipal user, SessionService sessions, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> GetCostAsync(
+        string id,
+        HttpRequest request,
+        ClaimsPrincipal user,
+        SessionService sessions,
+        SessionCostTokens costTokens,
+        TimeProvider clock,
+        CancellationToken cancellationToken)
     {
-        var actor = user.ToActor();
-        if (actor is null)
+        if (!SessionId.TryParse(id, out var sessionId))
         {
-            return Results.Unauthorized();
+            return Results.Problem("There is no such session.", statusCode: StatusCodes.Status404NotFound);
         }
 
-        if (!SessionId.TryParse(id, out var sessionId) || await sessions.FindAsync(actor, sessionId, cancellationToken) is not { } session)
+        Session? session;
+        if (BearerToken(request) is { } token)
         {
-            return Results.NotFound();
+            if (!costTokens.IsValidFor(token, sessionId))
+            {
+                return Results.Problem("The cost token is not valid for this session, or it has expired.", statusCode: StatusCodes.Status401Unauthorized);
+            }
+
+            session = await sessions.FindForCostTokenAsync(sessionId, cancellationToken);
+        }
+        else if (user.ToActor() is { } actor && user.HasPortalRole())
+        {
+            session = await sessions.FindAsync(actor, sessionId, cancellationToken);
+        }
+        else
+        {
+            return Results.Problem("Sign in, or present the session's cost token as a bearer token.", statusCode: StatusCodes.Status401Unauthorized);
+        }
+
+        if (session is null)
+        {
+            return Results.Problem("There is no such session, or it is not yours.", statusCode: StatusCodes.Status404NotFound);
         }
 
         var now = clock.GetUtcNow();
         return Results.Ok(new SessionCost(session.Id.Value, session.CostSoFarUsd(now), session.HourlyCostUsd, session.State.ToString(), now));
+    }
+
+    private static string? BearerToken(HttpRequest request)
+    {
+        var header = request.Headers[HeaderNames.Authorization].ToString();
+        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && header.Length > 7 ? header[7..].Trim() : null;
     }
 
     private sealed record SessionCost(string SessionId, decimal CostSoFarUsd, decimal HourlyUsd, string State, DateTimeOffset AsOf);

@@ -34,6 +34,13 @@ public static class PortalRoles
         return id is { Length: > 0 } ? new Actor(id, name, principal.IsInRole(Admin)) : null;
     }
 
+    /// <summary>True for a user with either Portal app role (the only ones the portal serves).</summary>
+    public static bool HasPortalRole(this ClaimsPrincipal principal)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        return principal.IsInRole(User) || principal.IsInRole(Admin);
+    }
+
     /// <summary>The actor of a cascaded authentication state, for checks inside event handlers.</summary>
     public static async Task<Actor?> ToActorAsync(this Task<AuthenticationState>? state) =>
         state is null ? null : (await state).User.ToActor();

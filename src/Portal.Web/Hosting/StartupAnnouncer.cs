@@ -14,6 +14,7 @@ internal sealed partial class StartupAnnouncer(
     CloudInfo cloud,
     IOptions<AuthOptions> auth,
     IOptions<OrchestrationOptions> orchestration,
+    IHostApplicationLifetime lifetime,
     ILogger<StartupAnnouncer> logger) : IHostedLifecycleService
 {
     public Task StartedAsync(CancellationToken cancellationToken)
@@ -29,7 +30,8 @@ internal sealed partial class StartupAnnouncer(
             urls.Set(new Uri(first));
         }
 
-        if (first is not null)
+        // Not when a guard has just refused to run (the loopback guard stops the host from its own StartedAsync).
+        if (first is not null && !lifetime.ApplicationStopping.IsCancellationRequested)
         {
             LogRunning(first, cloud.Provider, auth.Value.Mode);
         }

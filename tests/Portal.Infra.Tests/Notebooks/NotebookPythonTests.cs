@@ -54,7 +54,8 @@ public sealed class NotebookPythonTests
               "WORKERS_PER_REGION": 2,
               "MAXIMUM_HOURS": 4,
               "WORKER_SIZE": "m5d.4xlarge",
-              "PORTAL_COST_URL": "https://portal.example.org/api/v1/sessions/s-4k7q2m9x1z/cost"
+              "PORTAL_COST_URL": "https://portal.example.org/api/v1/sessions/s-4k7q2m9x1z/cost",
+              "PORTAL_COST_TOKEN": "CfDJ8-sample-cost-token"
             }
             """);
         Assert.Equal("tcp://scheduler.s-4k7q2m9x1z.portal.internal:8786", session.SchedulerAddress);
@@ -81,7 +82,7 @@ public sealed class NotebookPythonTests
             WorkerSize = "{WORKER_SIZE}",
         };
         var session = Session.Create(SampleSessions.Id, new Actor("ada", isAdmin: false), hostile, plan, 4.56m, SampleSessions.LaunchedAt);
-        var notebook = new NotebookWriter().Write(session, plan, SampleSessions.PortalBaseUri);
+        var notebook = new NotebookWriter().Write(session, plan, SampleSessions.PortalBaseUri, SampleSessions.CostToken);
 
         var report = await NotebookHarness.RunAsync(notebook, ["parameters"], ["VARIABLE", "ACTIVITY_IDS", "TABLE_ID", "VARIABLE_IDS", "EXPERIMENT", "WORKER_SIZE"]);
 
@@ -167,6 +168,7 @@ public sealed class NotebookPythonTests
         var report = await NotebookHarness.RunAsync(notebook, ["parameters", "cost"], []);
 
         Assert.Equal(["/api/v1/sessions/s-4k7q2m9x1z/cost"], portal.Paths);
+        Assert.Equal(["Bearer " + SampleSessions.CostToken], portal.Authorizations);
         Assert.Equal("Session s-4k7q2m9x1z has cost $1,234.50 so far, at $4.56 an hour (as of 2026-05-04T10:00:00Z).\n", report.Output);
     }
 
@@ -231,12 +233,15 @@ public sealed class NotebookPythonTests
     {
         private readonly WebApplication _app;
         private readonly List<string> _paths = [];
+        private readonly List<string> _authorizations = [];
 
         private FakePortal(WebApplication app) => _app = app;
 
         public Uri BaseUri => new(_app.Urls.First() + "/");
 
         public IReadOnlyList<string> Paths => _paths;
+
+        public IReadOnlyList<string> Authorizations => _authorizations;
 
         public static async Task<FakePortal> StartAsync()
         {
@@ -250,6 +255,7 @@ public sealed class NotebookPythonTests
                 lock (portal._paths)
                 {
                     portal._paths.Add(context.Request.Path.Value ?? string.Empty);
+                    portal._authorizations.Add(context.Request.Headers.Authorization.ToString());
                 }
 
                 return next(context);

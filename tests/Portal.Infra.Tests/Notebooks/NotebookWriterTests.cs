@@ -143,7 +143,7 @@ public sealed partial class NotebookWriterTests
             Portal.Domain.Regions.RegionCatalog.Default, DatasetCatalog.Default, Portal.Domain.LaunchPlans.LaunchSettings.Default)
             .Plan(otherId, SampleSessions.FirstRun());
 
-        Assert.Throws<ArgumentException>(() => new NotebookWriter().Write(session, otherPlan, SampleSessions.PortalBaseUri));
+        Assert.Throws<ArgumentException>(() => new NotebookWriter().Write(session, otherPlan, SampleSessions.PortalBaseUri, SampleSessions.CostToken));
     }
 
     private static void AssertValidCell(JsonElement cell)

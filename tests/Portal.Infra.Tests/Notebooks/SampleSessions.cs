@@ -37,9 +37,12 @@ internal static class SampleSessions
         return (Session.Create(Id, new Actor("ada", isAdmin: false), request, plan, 4.56m, LaunchedAt), plan);
     }
 
+    /// <summary>The cost credential written into sample notebooks.</summary>
+    public const string CostToken = "CfDJ8-sample-cost-token";
+
     public static NotebookDocument Notebook(SessionRequest request, Uri? portalBaseUri = null)
     {
         var (session, plan) = Launch(request);
-        return new NotebookWriter().Write(session, plan, portalBaseUri ?? PortalBaseUri);
+        return new NotebookWriter().Write(session, plan, portalBaseUri ?? PortalBaseUri, CostToken);
     }
 }
