@@ -44,18 +44,27 @@ internal sealed class StackExecutionRoleConstruct : Construct
             _ = Role.AddToPolicy(statement);
         }
 
-        Allow("ContainersAndScaling", [
+        // Names CloudFormation gives after the stack (portal-*) or that the templates fix (clusters, capacity providers).
+        Allow("Containers", [
             "ecs:CreateCluster", "ecs:DeleteCluster", "ecs:DescribeClusters", "ecs:UpdateCluster", "ecs:UpdateClusterSettings", "ecs:PutClusterCapacityProviders",
             "ecs:CreateCapacityProvider", "ecs:UpdateCapacityProvider", "ecs:DeleteCapacityProvider",
             "ecs:CreateService", "ecs:UpdateService", "ecs:DeleteService", "ecs:DescribeServices", "ecs:TagResource", "ecs:UntagResource",
             "ecs:ListTagsForResource", "ecs:ListServiceDeployments", "ecs:DescribeServiceDeployments",
+        ], [
+            account("ecs", "cluster/" + PortalNames.PortalStackPrefix + "*"),
+            account("ecs", "service/" + PortalNames.PortalStackPrefix + "*/*"),
+            account("ecs", "service-deployment/" + PortalNames.PortalStackPrefix + "*/*"),
+            account("ecs", "capacity-provider/" + PortalNames.PortalStackPrefix + "*"),
+            account("ecs", "task-definition/" + PortalNames.PortalStackPrefix + "*"),
+        ]);
+        Allow("Scaling", [
             "autoscaling:CreateAutoScalingGroup", "autoscaling:UpdateAutoScalingGroup", "autoscaling:DeleteAutoScalingGroup",
             "autoscaling:CreateOrUpdateTags", "autoscaling:DeleteTags",
-        ], [account("ecs", "*"), account("autoscaling", "*")]);
+        ], [account("autoscaling", "autoScalingGroup:*:autoScalingGroupName/" + PortalNames.PortalStackPrefix + "*")]);
         Allow("FileSystems", [
             "fsx:CreateFileSystem", "fsx:DeleteFileSystem", "fsx:UpdateFileSystem", "fsx:TagResource", "fsx:UntagResource",
             "fsx:CreateDataRepositoryAssociation", "fsx:DeleteDataRepositoryAssociation", "fsx:UpdateDataRepositoryAssociation",
-        ], [account("fsx", "*")]);
+        ], [account("fsx", "file-system/*"), account("fsx", "association/*")]);
         // A data repository association makes FSx create the service-linked role AWSServiceRoleForFSxS3Access_<fs id> and
         // put the bucket's access policy on it, on the caller's behalf (FSx for Lustre guide, "Linking your file system
         // to an S3 bucket": these three actions on that path).
@@ -75,7 +84,12 @@ internal sealed class StackExecutionRoleConstruct : Construct
             "servicediscovery:CreateService", "servicediscovery:DeleteService", "servicediscovery:GetService", "servicediscovery:UpdateService",
             "servicediscovery:TagResource", "servicediscovery:UntagResource", "servicediscovery:GetNamespace", "servicediscovery:GetServiceAttributes",
             "route53:GetHostedZone", "route53:ChangeResourceRecordSets", "route53:CreateHealthCheck", "route53:DeleteHealthCheck", "route53:GetHealthCheck",
-        ], [account("servicediscovery", "*"), Fn.Sub("arn:${AWS::Partition}:route53:::hostedzone/*"), Fn.Sub("arn:${AWS::Partition}:route53:::healthcheck/*")]);
+        ], [
+            account("servicediscovery", "namespace/*"),
+            account("servicediscovery", "service/*"),
+            Fn.Sub("arn:${AWS::Partition}:route53:::hostedzone/*"),
+            Fn.Sub("arn:${AWS::Partition}:route53:::healthcheck/*"),
+        ]);
         Allow("ServiceLinkedRoles", ["iam:CreateServiceLinkedRole"], [AccountArns.Global("iam", "role/aws-service-role/*")]);
         Allow("Handlers", [
             "lambda:CreateFunction", "lambda:DeleteFunction", "lambda:GetFunction", "lambda:UpdateFunctionCode", "lambda:UpdateFunctionConfiguration",

@@ -36,7 +36,11 @@ internal sealed class EncryptionKeyConstruct : Construct
         {
             Sid = "CloudWatchLogsOfThisRegion",
             Principals = [new ServicePrincipal(Fn.Sub("logs.${AWS::Region}.amazonaws.com"))],
-            Actions = ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
+            Actions =
+            [
+                "kms:Encrypt", "kms:Decrypt", "kms:ReEncryptFrom", "kms:ReEncryptTo", "kms:GenerateDataKey", "kms:GenerateDataKeyWithoutPlaintext",
+                "kms:DescribeKey",
+            ],
             Resources = ["*"],
             Conditions = new Dictionary<string, object>
             {

@@ -9,6 +9,7 @@ public static class Guardrail
     [
         new NoWildcardActions(),
         new WildcardResourcesOnlyWhereRequired(),
+        new NoNegatedAllows(),
         new BucketsLockedDown(),
         new NoOpenIngressExceptLoadBalancerHttps(),
         new EncryptedAtRest(),

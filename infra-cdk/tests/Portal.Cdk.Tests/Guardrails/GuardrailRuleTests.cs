@@ -51,6 +51,97 @@ public sealed class GuardrailRuleTests
         Assert.DoesNotContain(nameof(WildcardResourcesOnlyWhereRequired), broken);
     }
 
+    [Theory]
+    [InlineData("arn:aws:s3:::*")]
+    [InlineData("arn:aws:ec2:*:123456789012:*")]
+    [InlineData("arn:aws:servicequotas:*:123456789012:*/*")]
+    public void An_arn_whose_resource_part_is_a_wildcard_is_a_wildcard_resource(string arn)
+    {
+        var broken = BadStacks.Broken(scope => Grant(scope, ["s3:GetObject"], [arn]));
+
+        Assert.Contains(nameof(WildcardResourcesOnlyWhereRequired), broken);
+    }
+
+    [Fact]
+    public void A_wildcard_arn_written_with_pseudo_parameters_is_a_wildcard_resource_too()
+    {
+        var broken = BadStacks.Broken(scope => Grant(scope, ["s3:GetObject"], [Fn.Sub("arn:${AWS::Partition}:s3:::*")]));
+
+        Assert.Contains(nameof(WildcardResourcesOnlyWhereRequired), broken);
+    }
+
+    [Fact]
+    public void Every_resource_of_a_type_needs_a_stated_reason()
+    {
+        var keys = BadStacks.Broken(scope => Grant(scope, ["kms:Decrypt"], ["arn:aws:kms:*:123456789012:key/*"]));
+        var rules = BadStacks.Broken(scope => Grant(scope, ["ec2:AuthorizeSecurityGroupIngress"], ["arn:aws:ec2:*:123456789012:security-group-rule/*"]));
+        var named = BadStacks.Broken(scope => Grant(scope, ["logs:PutLogEvents"], ["arn:aws:logs:*:123456789012:log-group:portal-*"]));
+
+        Assert.Contains(nameof(WildcardResourcesOnlyWhereRequired), keys);
+        Assert.DoesNotContain(nameof(WildcardResourcesOnlyWhereRequired), rules);
+        Assert.DoesNotContain(nameof(WildcardResourcesOnlyWhereRequired), named);
+    }
+
+    [Fact]
+    public void A_wildcard_resource_scoped_by_a_tag_condition_is_accepted()
+    {
+        var broken = BadStacks.Broken(scope =>
+        {
+            var role = new Role(scope, "Role", new RoleProps { AssumedBy = new ServicePrincipal("ecs-tasks.amazonaws.com") });
+            _ = role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
+            {
+                Actions = ["ec2:DeleteVpc"],
+                Resources = ["arn:aws:ec2:*:123456789012:*"],
+                Conditions = new Dictionary<string, object> { ["StringEquals"] = new Dictionary<string, object> { ["aws:ResourceTag/portal-managed"] = "true" } },
+            }));
+        });
+
+        Assert.DoesNotContain(nameof(WildcardResourcesOnlyWhereRequired), broken);
+    }
+
+    [Theory]
+    [InlineData("s3:Get*")]
+    [InlineData("iam:*Role*")]
+    [InlineData("kms:Gen*")]
+    public void A_prefix_wildcard_action_is_refused_unless_listed_with_a_reason(string action)
+    {
+        var broken = BadStacks.Broken(scope => Grant(scope, [action], ["arn:aws:s3:::bucket"]));
+
+        Assert.Contains(nameof(NoWildcardActions), broken);
+    }
+
+    [Fact]
+    public void A_listed_prefix_wildcard_action_is_accepted() =>
+        Assert.DoesNotContain(nameof(NoWildcardActions), BadStacks.Broken(scope => Grant(scope, ["ec2:Describe*"], ["*"])));
+
+    [Theory]
+    [InlineData("NotAction")]
+    [InlineData("NotResource")]
+    public void An_allow_with_not_action_or_not_resource_is_refused(string element)
+    {
+        var broken = BadStacks.Broken(scope =>
+        {
+            var role = new Role(scope, "Role", new RoleProps { AssumedBy = new ServicePrincipal("ecs-tasks.amazonaws.com") });
+            _ = role.AddToPolicy(element == "NotAction"
+                ? new PolicyStatement(new PolicyStatementProps { NotActions = ["iam:*"], Resources = ["arn:aws:s3:::bucket"] })
+                : new PolicyStatement(new PolicyStatementProps { Actions = ["s3:GetObject"], NotResources = ["arn:aws:s3:::secret/*"] }));
+        });
+
+        Assert.Contains(nameof(NoNegatedAllows), broken);
+    }
+
+    [Fact]
+    public void A_deny_with_not_action_is_accepted()
+    {
+        var broken = BadStacks.Broken(scope =>
+        {
+            var role = new Role(scope, "Role", new RoleProps { AssumedBy = new ServicePrincipal("ecs-tasks.amazonaws.com") });
+            _ = role.AddToPolicy(new PolicyStatement(new PolicyStatementProps { Effect = Effect.DENY, NotActions = ["s3:GetObject"], Resources = ["arn:aws:s3:::bucket"] }));
+        });
+
+        Assert.DoesNotContain(nameof(NoNegatedAllows), broken);
+    }
+
     [Fact]
     public void An_unencrypted_public_bucket_without_tls_is_refused()
     {
@@ -144,5 +235,11 @@ public sealed class GuardrailRuleTests
 
         Assert.Contains(violations, v => v.LogicalId == "Bucket");
         Assert.Contains(violations, v => v.Reason == "log group keeps logs forever");
+    }
+
+    private static void Grant(Constructs.Construct scope, string[] actions, string[] resources)
+    {
+        var role = new Role(scope, "Role", new RoleProps { AssumedBy = new ServicePrincipal("ecs-tasks.amazonaws.com") });
+        _ = role.AddToPolicy(new PolicyStatement(new PolicyStatementProps { Actions = actions, Resources = resources }));
     }
 }

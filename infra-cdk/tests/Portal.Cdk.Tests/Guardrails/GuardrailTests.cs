@@ -16,6 +16,8 @@ public sealed class GuardrailTests(SynthesizedApp app)
     }
 
     [Fact]
-    public void Every_wildcard_resource_exception_states_its_reason() =>
-        Assert.All(WildcardResourcesOnlyWhereRequired.Allowed, entry => Assert.False(string.IsNullOrWhiteSpace(entry.Value), entry.Key));
+    public void Every_wildcard_exception_states_its_reason() =>
+        Assert.All(
+            WildcardResourcesOnlyWhereRequired.Allowed.Concat(WildcardResourcesOnlyWhereRequired.TypeWideAllowed).Concat(NoWildcardActions.PrefixAllowed),
+            entry => Assert.False(string.IsNullOrWhiteSpace(entry.Value), entry.Key));
 }
