@@ -58,10 +58,12 @@ internal sealed class RegionFoundationStack : Stack
             LogKey = key,
         });
 
+        // The file system and the worker instances share one subnet, so one Availability Zone (WorkerCapacityConstructProps.SubnetId).
+        var lustreSubnet = network.PrivateSubnetIds[0];
         var lustre = new LustreCacheConstruct(this, "Datasets", new LustreCacheConstructProps
         {
             VpcId = network.Vpc.Ref,
-            SubnetId = network.PrivateSubnetIds[0],
+            SubnetId = lustreSubnet,
             Key = key,
             DatasetS3Uris = parameters.DatasetS3Uris,
             DatasetFsxPaths = parameters.DatasetFsxPaths,
@@ -69,7 +71,7 @@ internal sealed class RegionFoundationStack : Stack
         var capacity = new WorkerCapacityConstruct(this, "Capacity", new WorkerCapacityConstructProps
         {
             VpcId = network.Vpc.Ref,
-            SubnetIds = network.PrivateSubnetIds,
+            SubnetId = lustreSubnet,
             WorkerSizes = props.WorkerSizes,
             DefaultWorkerSize = props.DefaultWorkerSize,
             FileSystemDnsName = lustre.FileSystem.AttrDnsName,

@@ -12,7 +12,12 @@ internal sealed class WorkerCapacityConstructProps
 {
     public required string VpcId { get; init; }
 
-    public required IReadOnlyList<string> SubnetIds { get; init; }
+    /// <summary>
+    /// Where worker instances start: the file system's subnet. FSx for Lustre PERSISTENT_2 lives in one Availability
+    /// Zone; reading it from another adds a hop of latency to every Lustre RPC and inter-AZ data transfer charges on every
+    /// byte, and a zone outage that takes the file system takes those workers' data anyway.
+    /// </summary>
+    public required string SubnetId { get; init; }
 
     public required IReadOnlyList<string> WorkerSizes { get; init; }
 
@@ -124,7 +129,7 @@ internal sealed class WorkerCapacityConstruct : Construct
         {
             MinSize = "0",
             MaxSize = "50",
-            VpcZoneIdentifier = [.. props.SubnetIds],
+            VpcZoneIdentifier = [props.SubnetId],
             LaunchTemplate = new CfnAutoScalingGroup.LaunchTemplateSpecificationProperty
             {
                 LaunchTemplateId = template.Ref,

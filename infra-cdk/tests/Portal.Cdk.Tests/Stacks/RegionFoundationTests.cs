@@ -96,6 +96,16 @@ public sealed class RegionFoundationTests(SynthesizedApp app)
     }
 
     [Fact]
+    public void Worker_instances_start_in_the_file_systems_subnet_so_lustre_reads_stay_in_its_zone()
+    {
+        var fileSystemSubnets = Json.OnlyResource("AWS::FSx::FileSystem")["Properties"]!["SubnetIds"]!.ToJsonString();
+        var groups = Json.ResourcesOfType("AWS::AutoScaling::AutoScalingGroup").ToList();
+
+        Assert.NotEmpty(groups);
+        Assert.All(groups, g => Assert.Equal(fileSystemSubnets, g.Value["Properties"]!["VPCZoneIdentifier"]!.ToJsonString()));
+    }
+
+    [Fact]
     public void Worker_instances_mount_fsx_at_slash_fsx()
     {
         var userData = Json.ResourcesOfType("AWS::EC2::LaunchTemplate").First().Value["Properties"]!["LaunchTemplateData"]!["UserData"]!["Fn::Base64"]!;
