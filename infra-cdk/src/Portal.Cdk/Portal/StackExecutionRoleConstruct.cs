@@ -123,6 +123,7 @@ internal sealed class StackExecutionRoleConstruct : Construct
             "ec2:Describe*", "ecs:RegisterTaskDefinition", "ecs:DeregisterTaskDefinition", "ecs:DescribeTaskDefinition", "ecs:DescribeCapacityProviders",
             "autoscaling:Describe*", "fsx:Describe*", "logs:DescribeLogGroups", "servicediscovery:GetOperation",
             "ec2:GetTransitGatewayRouteTableAssociations", "ec2:GetTransitGatewayRouteTablePropagations", "servicediscovery:ListTagsForResource",
+            "servicediscovery:ListServices",
         ], ["*"]);
     }
 

@@ -35,6 +35,7 @@ public sealed partial class WildcardResourcesOnlyWhereRequired : IGuardrail
         ["ec2:GetTransitGatewayRouteTableAssociations"] = "has no resource type",
         ["ec2:GetTransitGatewayRouteTablePropagations"] = "has no resource type",
         ["servicediscovery:ListTagsForResource"] = "has no resource type",
+        ["servicediscovery:ListServices"] = "has no resource type (a listing)",
         ["logs:DescribeLogGroups"] = "a listing with no resource-level permissions",
         ["servicediscovery:GetOperation"] = "has no resource type",
         ["pricing:GetProducts"] = "has no resource type",

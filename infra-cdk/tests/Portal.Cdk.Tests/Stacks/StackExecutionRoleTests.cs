@@ -159,6 +159,18 @@ public sealed class StackExecutionRoleTests(SynthesizedApp app)
         }
     }
 
+    [Theory]
+    [InlineData("ec2:SearchTransitGatewayRoutes")]
+    [InlineData("ec2:GetTransitGatewayRouteTableAssociations")]
+    [InlineData("ec2:GetTransitGatewayRouteTablePropagations")]
+    [InlineData("ec2:ReplaceRouteTableAssociation")]
+    [InlineData("servicediscovery:ListServices")]
+    [InlineData("lambda:GetRuntimeManagementConfig")]
+    [InlineData("ecs:ListServiceDeployments")]
+    public void It_may_make_the_calls_cloudformations_handlers_make_for_the_templates_resources(string action) =>
+        // From the handlers' published permissions (resource schemas) for the types the templates use.
+        Assert.Contains(Allows(), s => Actions(s).Contains(action));
+
     [Fact]
     public void S3_reads_are_the_dataset_buckets_and_the_published_templates_only()
     {
