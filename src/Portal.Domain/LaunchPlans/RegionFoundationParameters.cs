@@ -33,9 +33,6 @@ public static class RegionFoundationParameters
     /// <summary>The private hosted zone of the schedulers' Cloud Map namespace (HomeFoundation output <c>HostedZoneId</c>).</summary>
     public const string HomeHostedZoneId = "HomeHostedZoneId";
 
-    /// <summary>The Dask image the region's workers run: the same image the portal passes to its schedulers.</summary>
-    public const string DaskImage = "DaskImage";
-
     /// <summary>Comma-delimited S3 URIs of the region's datasets, e.g. <c>s3://era5-pds</c>.</summary>
     public const string DatasetS3Uris = "DatasetS3Uris";
 
@@ -62,7 +59,6 @@ public static class RegionFoundationParameters
         new(HomeCidr, TextType),
         new(HomeTransitGatewayId, TextType),
         new(HomeHostedZoneId, TextType),
-        new(DaskImage, TextType),
         new(DatasetS3Uris, ListType),
         new(DatasetFsxPaths, ListType),
     ];

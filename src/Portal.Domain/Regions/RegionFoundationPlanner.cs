@@ -8,7 +8,7 @@ namespace Portal.Domain.Regions;
 /// <see cref="RegionFoundationParameters"/>), from the region, the home region of <paramref name="regions"/>, the
 /// HomeFoundation outputs and the datasets of <paramref name="datasets"/> whose bytes live in the region.
 /// </summary>
-public sealed class RegionFoundationPlanner(RegionCatalog regions, DatasetCatalog datasets, LaunchSettings launch)
+public sealed class RegionFoundationPlanner(RegionCatalog regions, DatasetCatalog datasets)
 {
     /// <summary>Foundation stacks are named <c>portal-region-&lt;region&gt;</c>: inside the portal's <c>portal-*</c> IAM scope, never a session's name.</summary>
     public const string StackNamePrefix = "portal-region-";
@@ -67,10 +67,6 @@ public sealed class RegionFoundationPlanner(RegionCatalog regions, DatasetCatalo
         }
 
         problems.AddRange(home.Problems());
-        if (string.IsNullOrWhiteSpace(launch.DaskImage))
-        {
-            problems.Add("No Dask image is configured (Launch:DaskImage): the region's workers would have nothing to run.");
-        }
 
         return problems;
     }
@@ -106,7 +102,6 @@ public sealed class RegionFoundationPlanner(RegionCatalog regions, DatasetCatalo
             [RegionFoundationParameters.HomeCidr] = regions.Home.Cidr.ToString(),
             [RegionFoundationParameters.HomeTransitGatewayId] = home.TransitGatewayId,
             [RegionFoundationParameters.HomeHostedZoneId] = home.HostedZoneId,
-            [RegionFoundationParameters.DaskImage] = launch.DaskImage,
             // Position i of one list pairs with position i of the other (see RegionFoundationParameters).
             [RegionFoundationParameters.DatasetS3Uris] = string.Join(',', held.Select(d => d.Location.S3Uri)),
             [RegionFoundationParameters.DatasetFsxPaths] = string.Join(',', held.Select(d => RegionFoundationParameters.FileSystemPath(d.Location))),

@@ -10,8 +10,8 @@ public sealed class RegionFoundationPlannerTests
     private static readonly RegionCode UsEast1 = RegionCode.Parse("us-east-1");
     private static readonly RegionCode UsWest2 = RegionCode.Parse("us-west-2");
 
-    private static RegionFoundationPlanner Planner(DatasetCatalog? datasets = null, LaunchSettings? launch = null) =>
-        new(RegionCatalog.Default, datasets ?? DatasetCatalog.Default, launch ?? LaunchSettings.Default);
+    private static RegionFoundationPlanner Planner(DatasetCatalog? datasets = null) =>
+        new(RegionCatalog.Default, datasets ?? DatasetCatalog.Default);
 
     private static Region Worker(string code, string cidr) =>
         new(RegionCode.Parse(code), code, new GeoPoint(0, 0), RegionRole.Worker, Cidr.Parse(cidr));
@@ -29,7 +29,6 @@ public sealed class RegionFoundationPlannerTests
             ["HomeCidr"] = "10.0.0.0/16",
             ["HomeTransitGatewayId"] = "tgw-0123456789abcdef0",
             ["HomeHostedZoneId"] = "Z0123456789ABCDEFGHIJ",
-            ["DaskImage"] = LaunchSettings.Default.DaskImage,
             ["DatasetS3Uris"] = "s3://era5-pds",
             ["DatasetFsxPaths"] = "/us-east-1/era5-pds",
         }, spec.Parameters);
@@ -112,7 +111,7 @@ public sealed class RegionFoundationPlannerTests
     {
         var catalog = new RegionCatalog([RegionCatalog.Default.Home, Worker("us-east-1", "192.168.0.0/16")]);
 
-        var problem = Assert.Single(new RegionFoundationPlanner(catalog, DatasetCatalog.Default, LaunchSettings.Default).Validate(UsEast1, Home));
+        var problem = Assert.Single(new RegionFoundationPlanner(catalog, DatasetCatalog.Default).Validate(UsEast1, Home));
 
         Assert.StartsWith("The CIDR of us-east-1 is 192.168.0.0/16; a worker region needs a /16 inside 10.0.0.0/8", problem, StringComparison.Ordinal);
     }
@@ -144,7 +143,7 @@ public sealed class RegionFoundationPlannerTests
     {
         var catalog = new RegionCatalog([.. RegionCatalog.Default.All, Worker("ap-south-1", "10.3.0.0/16")]);
 
-        var spec = new RegionFoundationPlanner(catalog, DatasetCatalog.Default, LaunchSettings.Default).Plan(RegionCode.Parse("ap-south-1"), Home);
+        var spec = new RegionFoundationPlanner(catalog, DatasetCatalog.Default).Plan(RegionCode.Parse("ap-south-1"), Home);
 
         Assert.Equal("10.3.0.0/16", spec.Parameters["VpcCidr"]);
         Assert.Empty(spec.Datasets);
@@ -189,11 +188,11 @@ public sealed class RegionFoundationPlannerTests
     [Fact]
     public void Reports_every_problem_at_once()
     {
-        var problems = Planner(launch: LaunchSettings.Default with { DaskImage = " " })
+        var problems = Planner()
             .Validate(Worker("ap-south-1", "10.1.0.0/20"), new HomeFoundationOutputs("nope", "nope"));
 
-        // Not in the catalogue, not a /16, overlaps us-east-1, two malformed ids, no image.
-        Assert.Equal(6, problems.Count);
+        // Not in the catalogue, not a /16, overlaps us-east-1, two malformed ids.
+        Assert.Equal(5, problems.Count);
     }
 
     [Fact]

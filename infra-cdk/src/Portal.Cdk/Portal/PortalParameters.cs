@@ -3,11 +3,17 @@ using Constructs;
 
 namespace Portal.Cdk.Portal;
 
-/// <summary>PortalStack's deploy-time inputs: the certificate and the Entra ID application (the secret by reference only).</summary>
+/// <summary>PortalStack's deploy-time inputs: the host name and its certificate, and the Entra ID application (the secret by reference only).</summary>
 internal sealed class PortalParameters
 {
     public PortalParameters(Construct scope)
     {
+        PortalHostName = new CfnParameter(scope, "PortalHostName", new CfnParameterProps
+        {
+            Type = "String",
+            AllowedPattern = "^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+$",
+            Description = "The portal's host name (the certificate's), e.g. portal.example.org: notebooks call the portal back at https://<this>/",
+        });
         CertificateArn = new CfnParameter(scope, "CertificateArn", new CfnParameterProps
         {
             Type = "String",
@@ -33,6 +39,8 @@ internal sealed class PortalParameters
             Description = "Secrets Manager secret holding the Entra ID client secret (plain text)",
         });
     }
+
+    public CfnParameter PortalHostName { get; }
 
     public CfnParameter CertificateArn { get; }
 

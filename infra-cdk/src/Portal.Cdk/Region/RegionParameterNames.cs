@@ -11,7 +11,6 @@ internal static class RegionParameterNames
     public const string HomeCidr = "HomeCidr";
     public const string HomeTransitGatewayId = "HomeTransitGatewayId";
     public const string HomeHostedZoneId = "HomeHostedZoneId";
-    public const string DaskImage = "DaskImage";
     public const string DatasetS3Uris = "DatasetS3Uris";
     public const string DatasetFsxPaths = "DatasetFsxPaths";
 

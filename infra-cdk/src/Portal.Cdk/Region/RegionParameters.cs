@@ -62,14 +62,6 @@ internal sealed class RegionParameters
             AllowedPattern = "^Z[0-9A-Z]{1,32}$",
             Description = "HomeFoundation output HostedZoneId (the Cloud Map namespace's private zone)",
         });
-        // Unused since SessionWorkers takes the image itself (its Image parameter); still declared because the portal's
-        // RegionFoundationParameters passes it. Remove it here and there together.
-        DaskImage = new CfnParameter(scope, P.DaskImage, new CfnParameterProps
-        {
-            Type = "String",
-            MinLength = 1,
-            Description = "Unused: workers run the Image of their SessionWorkers stack. Kept while the portal still passes it",
-        });
         DatasetS3Uris = new CfnParameter(scope, P.DatasetS3Uris, new CfnParameterProps
         {
             Type = "CommaDelimitedList",
@@ -122,8 +114,6 @@ internal sealed class RegionParameters
     public CfnParameter HomeTransitGatewayId { get; }
 
     public CfnParameter HomeHostedZoneId { get; }
-
-    public CfnParameter DaskImage { get; }
 
     public CfnParameter DatasetS3Uris { get; }
 

@@ -145,7 +145,7 @@ public sealed class RegionFoundationContractTests(SynthesizedApp app)
         Assert.StartsWith(Naming.PortalNames.PortalStackPrefix, Planner().Plan(RegionCode.Parse(region), Home).StackName, StringComparison.Ordinal);
 
     private static RegionFoundationPlanner Planner(DatasetCatalog? datasets = null) =>
-        new(RegionCatalog.Default, datasets ?? DatasetCatalog.Default, LaunchSettings.Default);
+        new(RegionCatalog.Default, datasets ?? DatasetCatalog.Default);
 
     private static DomainRegion Worker(string code, string cidr) =>
         new(RegionCode.Parse(code), code, new GeoPoint(0, 0), RegionRole.Worker, Cidr.Parse(cidr));

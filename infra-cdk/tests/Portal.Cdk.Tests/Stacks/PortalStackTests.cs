@@ -133,7 +133,9 @@ public sealed class PortalStackTests(SynthesizedApp app)
     [InlineData("Aws__CloudFormation__RoleArn")]
     [InlineData("Aws__Notebook__RoleArn")]
     [InlineData("Aws__Notebook__KmsKeyId")]
-    [InlineData("Aws__Foundation__HomeTransitGatewayId")]
+    [InlineData("Foundation__HomeTransitGatewayId")]
+    [InlineData("Foundation__HomeHostedZoneId")]
+    [InlineData("Orchestration__PublicBaseUrl")]
     [InlineData("Launch__DaskImage")]
     [InlineData("Cloud__Provider")]
     public void The_portal_container_is_configured_for_aws(string variable)
@@ -153,8 +155,8 @@ public sealed class PortalStackTests(SynthesizedApp app)
     }
 
     [Fact]
-    public void The_operator_supplies_certificate_and_entra_settings() =>
-        Assert.Equal(["CertificateArn", "EntraClientId", "EntraClientSecretArn", "EntraTenantId"], Json.ParameterNames.Where(p => p != "BootstrapVersion").Order());
+    public void The_operator_supplies_host_name_certificate_and_entra_settings() =>
+        Assert.Equal(["CertificateArn", "EntraClientId", "EntraClientSecretArn", "EntraTenantId", "PortalHostName"], Json.ParameterNames.Where(p => p != "BootstrapVersion").Order());
 
     [Fact]
     public void The_portal_image_is_built_from_its_dockerfile_with_only_the_sources_it_needs()
