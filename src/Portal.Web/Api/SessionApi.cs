@@ -43,8 +43,13 @@ internal static class SessionApi
 
             session = await sessions.FindForCostTokenAsync(sessionId, cancellationToken);
         }
-        else if (user.ToActor() is { } actor && user.HasPortalRole())
+        else if (user.Identity is { IsAuthenticated: true })
         {
+            if (!user.HasPortalRole() || user.ToActor() is not { } actor)
+            {
+                return Results.Problem("Your account has no Portal role.", statusCode: StatusCodes.Status403Forbidden);
+            }
+
             session = await sessions.FindAsync(actor, sessionId, cancellationToken);
         }
         else

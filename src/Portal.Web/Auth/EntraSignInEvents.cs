@@ -72,9 +72,9 @@ internal static partial class EntraSignInEvents
             return new("no Portal app role", PortalAuthentication.NoRolePath);
         }
 
-        // Sessions belong to a user name: without one the portal would half work.
-        return string.IsNullOrWhiteSpace(principal.Identity?.Name)
-            ? new("no preferred_username claim", SignInErrors.SignInPath(SignInErrors.EntraNoUserName))
+        // Sessions belong to the tenant and object id and show the user name: without them the portal would half work.
+        return string.IsNullOrWhiteSpace(principal.Identity?.Name) || principal.ToActor() is null
+            ? new("no preferred_username, tid or oid claim", SignInErrors.SignInPath(SignInErrors.EntraNoUserName))
             : null;
     }
 

@@ -198,8 +198,15 @@ public sealed class EntraConfigurationTests : IAsyncLifetime
         var noRole = new ClaimsPrincipal(new ClaimsIdentity([new("preferred_username", "eve@contoso.example")], "Federation", "preferred_username", ClaimTypes.Role));
         var noName = new ClaimsPrincipal(new ClaimsIdentity([new(ClaimTypes.Role, PortalRoles.User)], "Federation", "preferred_username", ClaimTypes.Role));
 
+        var noObjectId = new ClaimsPrincipal(new ClaimsIdentity(
+            [new("preferred_username", "eve@contoso.example"), new("tid", "tenant-1"), new(ClaimTypes.Role, PortalRoles.User)],
+            "Federation",
+            "preferred_username",
+            ClaimTypes.Role));
+
         Assert.Equal("/account/no-role", EntraSignInEvents.Refusal(noRole)?.RedirectTo);
         Assert.Equal("/signin?error=entra-no-user-name", EntraSignInEvents.Refusal(noName)?.RedirectTo);
+        Assert.Equal("/signin?error=entra-no-user-name", EntraSignInEvents.Refusal(noObjectId)?.RedirectTo);
     }
 
     private static OpenIdConnectOptions OpenIdConnect(EntraWebHost host) =>
