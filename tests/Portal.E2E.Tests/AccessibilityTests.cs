@@ -29,7 +29,8 @@ public sealed partial class AccessibilityTests(BrowserFixture browser) : IAsyncL
     [Fact]
     public async Task The_journeys_pages_have_no_serious_accessibility_violations()
     {
-        await using var context = await browser.Browser.NewContextAsync(new() { BaseURL = _portal.BaseAddress.ToString() });
+        // Reduced motion: colour transitions (MudBlazor's buttons fade in) would otherwise be sampled half-way.
+        await using var context = await browser.Browser.NewContextAsync(new() { BaseURL = _portal.BaseAddress.ToString(), ReducedMotion = ReducedMotion.Reduce });
         var page = await context.NewPageAsync();
 
         await page.GotoAsync("/signin");

@@ -36,6 +36,8 @@ internal sealed partial class DatabaseMigrator(
             await db.Database.MigrateAsync(cancellationToken);
         }
 
+        await db.ConfigureDatabaseAsync(cancellationToken);
+
         if (db is IDataProtectionKeyContext keyStore && !await keyStore.DataProtectionKeys.AnyAsync(cancellationToken))
         {
             // Left to data protection, every instance starting together would make a first key of its own, and a cookie

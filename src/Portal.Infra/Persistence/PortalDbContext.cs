@@ -26,6 +26,9 @@ internal abstract class PortalDbContext(DbContextOptions options) : DbContext(op
     /// </summary>
     public abstract Task<IAsyncDisposable> AcquireStartupLockAsync(CancellationToken cancellationToken);
 
+    /// <summary>Settings the database file itself keeps, applied once at start after migrating.</summary>
+    public virtual Task ConfigureDatabaseAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
 

@@ -15,6 +15,13 @@ internal sealed class SqlitePortalDbContext(DbContextOptions<SqlitePortalDbConte
     public override Task<IAsyncDisposable> AcquireStartupLockAsync(CancellationToken cancellationToken) =>
         Task.FromResult<IAsyncDisposable>(NoLock.Instance);
 
+    /// <summary>
+    /// Write-ahead logging: readers (the background service polls, pages load) never block a writer, so a launch is
+    /// not starved of the lock behind a stream of reads, as it can be with SQLite's default rollback journal.
+    /// </summary>
+    public override Task ConfigureDatabaseAsync(CancellationToken cancellationToken) =>
+        Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+
     private sealed class NoLock : IAsyncDisposable
     {
         public static readonly NoLock Instance = new();

@@ -34,6 +34,9 @@ public partial class Explore
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
+    [Inject]
+    private ILogger<Explore> Logger { get; set; } = default!;
+
     [CascadingParameter]
     private Task<AuthenticationState>? AuthenticationState { get; set; }
 
@@ -110,6 +113,12 @@ public partial class Explore
 
             Errors = result.Errors;
             _launchProblem = "The session was not launched: fix the messages on the form.";
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A launch that could not be saved creates nothing in the cloud: say so, keep the form, let them retry.
+            Logger.LogError(ex, "Launching a session failed");
+            _launchProblem = "The session could not be launched just now; nothing was created. Try Launch again in a moment.";
         }
         finally
         {
