@@ -32,6 +32,13 @@ public sealed class FoundationOptions
     /// <remarks>Defaults to not set (no check).</remarks>
     public string? HomeCidr { get; set; }
 
+    /// <summary>
+    /// Whether a launch waits for the foundation of every region it puts workers in to be Ready (on AWS a session's
+    /// workers stack imports its region's VPC, cluster and file system, and fails without them).
+    /// </summary>
+    /// <remarks>Defaults to <c>true</c> with <c>Cloud:Provider=Aws</c> and <c>false</c> in the sandbox, whose session stacks need no foundation.</remarks>
+    public bool? RequireForSessions { get; set; }
+
     /// <summary>How often the Regions page asks for a foundation's status while one is being created or deleted.</summary>
     /// <remarks>Defaults to 3 seconds.</remarks>
     [Range(typeof(TimeSpan), "00:00:00.050", "00:05:00")]

@@ -21,6 +21,7 @@ public static class RegionsServiceCollectionExtensions
             .PostConfigure<CloudInfo>((options, cloud) =>
             {
                 // The sandbox answers for any ids; real AWS needs HomeFoundation's, so there is nothing to default to.
+                options.RequireForSessions ??= !cloud.IsSandbox;
                 if (cloud.IsSandbox)
                 {
                     options.HomeTransitGatewayId = Or(options.HomeTransitGatewayId, FoundationOptions.SandboxTransitGatewayId);
@@ -33,6 +34,7 @@ public static class RegionsServiceCollectionExtensions
         services.AddSingleton<RegionFoundationPlanner>();
         services.AddSingleton<FoundationChangeNotifier>();
         services.AddSingleton<RegionFoundationService>();
+        services.AddSingleton<FoundationReadiness>();
         return services;
     }
 

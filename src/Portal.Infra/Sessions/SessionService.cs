@@ -7,6 +7,7 @@ using Portal.Domain.Datasets;
 using Portal.Domain.LaunchPlans;
 using Portal.Domain.Sessions;
 using Portal.Infra.Orchestration;
+using Portal.Infra.Regions;
 
 namespace Portal.Infra.Sessions;
 
@@ -19,6 +20,7 @@ public sealed partial class SessionService(
     LaunchPlanner planner,
     DatasetCatalog catalog,
     SessionRequestValidator validator,
+    FoundationReadiness foundations,
     CostEstimator estimator,
     IPriceSource prices,
     INotebookService notebooks,
@@ -39,6 +41,12 @@ public sealed partial class SessionService(
 
         var id = SessionId.New();
         var plan = planner.Plan(id, request);
+        var unready = await foundations.CheckAsync(plan, cancellationToken);
+        if (unready.Count > 0)
+        {
+            return new LaunchResult(null, unready);
+        }
+
         var estimate = Estimate(await prices.GetPriceBookAsync(cancellationToken), request);
         var session = Session.Create(id, actor, request, plan, estimate.HourlyUsd, clock.GetUtcNow());
         await store.AddAsync(session, cancellationToken);

@@ -37,10 +37,24 @@ internal static class PortalServices
         services.AddSingleton(Options.Create(new OrchestrationOptions()));
         services.AddSingleton(NullLoggerFactory.Instance);
         services.AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>));
+        services.AddSingleton(Options.Create(new Portal.Infra.Regions.FoundationOptions { RequireForSessions = false }));
+        services.AddSingleton<Portal.Infra.Regions.FoundationReadiness>();
+        services.AddSingleton<IStackDeployer, UnusedStackDeployer>();
         services.AddSingleton<SessionService>();
         services.AddSingleton(Geometry.Value);
         services.AddSingleton(new CloudInfo("Sandbox", IsSandbox: true));
         return store;
+    }
+
+    private sealed class UnusedStackDeployer : IStackDeployer
+    {
+        public Task<CreateOutcome> CreateStackAsync(StackCreateRequest request, CancellationToken cancellationToken) => throw new InvalidOperationException("Not used by these tests.");
+
+        public Task<StackDescription?> DescribeStackAsync(RegionCode region, string stackName, CancellationToken cancellationToken) => throw new InvalidOperationException("Not used by these tests.");
+
+        public Task<IReadOnlyList<StackEvent>> DescribeStackEventsAsync(RegionCode region, string stackName, CancellationToken cancellationToken) => throw new InvalidOperationException("Not used by these tests.");
+
+        public Task DeleteStackAsync(RegionCode region, string stackName, string clientRequestToken, CancellationToken cancellationToken) => throw new InvalidOperationException("Not used by these tests.");
     }
 
     private sealed class UnusedNotebookService : INotebookService
