@@ -30,6 +30,16 @@ public static class AwsServiceCollectionExtensions
     public static IServiceCollection AddAwsCloud(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+
+        // Checked while the app is composed too, so a missing key stops the portal with its name before anything starts
+        // (a failure during start races the host's own disposal and can surface as "object disposed" instead).
+        var configured = configuration.GetSection(AwsOptions.SectionName).Get<AwsOptions>() ?? new AwsOptions();
+        var check = new DataAnnotationValidateOptions<AwsOptions>(Options.DefaultName).Validate(Options.DefaultName, configured);
+        if (check.Failed)
+        {
+            throw new OptionsValidationException(Options.DefaultName, typeof(AwsOptions), check.Failures);
+        }
+
         services.AddOptions<AwsOptions>()
             .Bind(configuration.GetSection(AwsOptions.SectionName))
             .ValidateDataAnnotations()

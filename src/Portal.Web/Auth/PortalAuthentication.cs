@@ -73,6 +73,15 @@ internal static class PortalAuthentication
         // a configuration that turns Microsoft.AspNetCore up to Trace must still not write codes to the log.
         builder.Logging.AddFilter(OpenIdConnectLogCategory, LogLevel.Debug);
 
+        // Checked while the app is composed, before anything starts, so a missing key stops the portal with its name
+        // every time (and again on start, for configuration that changes in between).
+        var entra = builder.Configuration.GetSection(EntraOptions.SectionName).Get<EntraOptions>() ?? new EntraOptions();
+        var check = new EntraOptionsValidator().Validate(Options.DefaultName, entra);
+        if (check.Failed)
+        {
+            throw new OptionsValidationException(Options.DefaultName, typeof(EntraOptions), check.Failures);
+        }
+
         services.AddOptions<EntraOptions>()
             .BindConfiguration(EntraOptions.SectionName)
             .ValidateOnStart();

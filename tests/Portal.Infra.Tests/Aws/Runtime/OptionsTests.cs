@@ -33,11 +33,15 @@ public sealed class OptionsTests
     [InlineData("Aws:Endpoints:FSx", "ftp://example")]
     public void Invalid_settings_are_refused_at_start(string key, string value)
     {
-        using var services = AwsTestHost.Build(new Uri("http://127.0.0.1:9/"), settings: new Dictionary<string, string?> { [key] = value });
-
-        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<AwsOptions>>().Value);
+        // Refused while the provider is composed (before the host starts), and again when the options are read.
+        var error = Assert.Throws<OptionsValidationException>(() =>
+        {
+            using var services = AwsTestHost.Build(new Uri("http://127.0.0.1:9/"), settings: new Dictionary<string, string?> { [key] = value });
+            _ = services.GetRequiredService<IOptions<AwsOptions>>().Value;
+        });
 
         Assert.NotEmpty(error.Failures);
+        Assert.Contains(error.Failures, f => f.Contains(key.Split(':')[^1], StringComparison.Ordinal) || f.Contains(key.Split(':')[1], StringComparison.Ordinal));
     }
 
     [Fact]
