@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
@@ -50,7 +49,7 @@ public sealed partial class AccessibilityTests(BrowserFixture browser) : IAsyncL
         await page.GetByLabel("End date").FillAsync("2022-02-01");
 
         await explore.Launch.ClickAsync();
-        await Expect(page).ToHaveURLAsync(SessionUrl());
+        await Expect(page).ToHaveURLAsync(SessionPage.Url());
         var session = new SessionPage(page);
         await Expect(session.Status).ToHaveTextAsync("Ready", new() { Timeout = 60_000 });
         await AssertAccessibleAsync(page, "session");
@@ -74,6 +73,4 @@ public sealed partial class AccessibilityTests(BrowserFixture browser) : IAsyncL
         Assert.True(serious.Count == 0, $"The {name} page has accessibility violations:\n" + string.Join("\n", serious));
     }
 
-    [GeneratedRegex(@"/sessions/s-[0-9a-z]{10}$")]
-    private static partial Regex SessionUrl();
 }

@@ -44,7 +44,7 @@ public sealed partial class EntraSignInTests(BrowserFixture browser) : IAsyncLif
         var explore = new ExplorePage(page);
         await explore.SelectOnMapAsync("ERA5 reanalysis (us-east-1)");
         await explore.Launch.ClickAsync();
-        await Expect(page).ToHaveURLAsync(SessionUrl());
+        await Expect(page).ToHaveURLAsync(SessionPage.Url());
         await Expect(page.Locator(".portal-session-head")).ToContainTextAsync("UTC by ada@contoso.example");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
@@ -77,8 +77,6 @@ public sealed partial class EntraSignInTests(BrowserFixture browser) : IAsyncLif
         await Expect(page.GetByTestId("signed-in-user")).ToHaveTextAsync("ada@contoso.example");
     }
 
-    [GeneratedRegex(@"/sessions/s-[0-9a-z]{10}$")]
-    private static partial Regex SessionUrl();
 
     [GeneratedRegex(@"/signin\?signedOut=true$")]
     private static partial Regex SignedOutUrl();

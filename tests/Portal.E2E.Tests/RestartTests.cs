@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Portal.E2E.Tests.Infrastructure;
 using Portal.E2E.Tests.Pages;
 using static Microsoft.Playwright.Assertions;
@@ -27,7 +26,7 @@ public sealed partial class RestartTests(BrowserFixture browser) : IDisposable
             var explore = new ExplorePage(page);
             await explore.SelectOnMapAsync("ERA5 reanalysis (us-east-1)");
             await explore.Launch.ClickAsync();
-            await Expect(page).ToHaveURLAsync(SessionUrl());
+            await Expect(page).ToHaveURLAsync(SessionPage.Url());
             var session = new SessionPage(page);
             sessionId = session.SessionId;
             await Expect(session.Status).ToHaveTextAsync("Provisioning");
@@ -48,6 +47,4 @@ public sealed partial class RestartTests(BrowserFixture browser) : IDisposable
         await Expect(resumed.Step($"portal-{sessionId}").GetByTestId("step-status")).ToHaveTextAsync("Complete");
     }
 
-    [GeneratedRegex(@"/sessions/s-[0-9a-z]{10}$")]
-    private static partial Regex SessionUrl();
 }

@@ -10,7 +10,7 @@ namespace Portal.E2E.Tests.Infrastructure;
 /// The real portal (Program.cs, sandbox cloud, SQLite) on Kestrel at a free loopback port, with its data in
 /// <see cref="DataDirectory"/>. Two hosts over the same folder are the same portal restarted.
 /// </summary>
-public sealed class PortalHost : WebApplicationFactory<Program>
+public class PortalHost : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
 
@@ -55,6 +55,7 @@ public sealed class PortalHost : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        ArgumentNullException.ThrowIfNull(builder);
         builder.UseEnvironment("Development");
         builder.UseUrls("http://127.0.0.1:0");
         foreach (var (key, value) in _settings)

@@ -1,10 +1,15 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace Portal.E2E.Tests.Pages;
 
 /// <summary>A session's page: status, timeline, Open notebook, Stop.</summary>
-internal sealed class SessionPage(IPage page)
+internal sealed partial class SessionPage(IPage page)
 {
+    /// <summary>The address of a session's page, as a launch lands on it.</summary>
+    [GeneratedRegex(@"/sessions/s-[0-9a-z]{10}$")]
+    public static partial Regex Url();
+
     public ILocator Status => page.GetByTestId("session-status");
 
     public ILocator OpenNotebook => page.GetByRole(AriaRole.Button, new() { Name = "Open notebook" });
