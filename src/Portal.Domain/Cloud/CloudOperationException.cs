@@ -23,12 +23,19 @@ public sealed class CloudOperationException : Exception
         ErrorCode = "Unknown";
     }
 
-    public CloudOperationException(string errorCode, string message, string? requestId = null, Exception? innerException = null)
+    public CloudOperationException(string errorCode, string message, string? requestId = null, Exception? innerException = null, bool isTransient = false)
         : base(message, innerException)
     {
         ErrorCode = errorCode;
         RequestId = requestId;
+        IsTransient = isTransient;
     }
+
+    /// <summary>
+    /// True when the same call may well succeed later (throttling, a server error, a timeout): the portal waits and asks
+    /// again instead of failing what it was doing.
+    /// </summary>
+    public bool IsTransient { get; }
 
     public string ErrorCode { get; }
 

@@ -21,4 +21,11 @@ public interface INotebookService
 
     /// <summary>Deletes a stopped or failed instance. Deleting an instance that does not exist succeeds.</summary>
     Task DeleteNotebookInstanceAsync(RegionCode region, string instanceName, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Every notebook instance in <paramref name="region"/> whose name starts with <paramref name="namePrefix"/>
+    /// (ordinal, case sensitive), with its tags. An instance being deleted is listed until it is gone. In no particular
+    /// order. An empty prefix lists every instance.
+    /// </summary>
+    Task<IReadOnlyList<NotebookInstanceSummary>> ListNotebookInstancesAsync(RegionCode region, string namePrefix, CancellationToken cancellationToken);
 }

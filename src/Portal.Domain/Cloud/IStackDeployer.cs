@@ -16,4 +16,11 @@ public interface IStackDeployer
 
     /// <summary>Starts deleting a stack. Deleting a stack that does not exist succeeds.</summary>
     Task DeleteStackAsync(RegionCode region, string stackName, string clientRequestToken, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Every stack in <paramref name="region"/> whose name starts with <paramref name="namePrefix"/> (ordinal, case
+    /// sensitive) and whose status is not DELETE_COMPLETE, with its tags; a stack being deleted is still listed. In no
+    /// particular order. An empty prefix lists every stack.
+    /// </summary>
+    Task<IReadOnlyList<StackSummary>> ListStacksAsync(RegionCode region, string namePrefix, CancellationToken cancellationToken);
 }

@@ -16,6 +16,17 @@ public sealed record NotebookInstanceRequest(
 /// <summary>A notebook instance as SageMaker describes it.</summary>
 public sealed record NotebookInstanceDescription(string Name, string Arn, string Status, string? FailureReason);
 
+/// <summary>A notebook instance as a listing shows it: enough to tell whose it is and whether it should still be there.</summary>
+/// <param name="Arn">The instance's ARN.</param>
+/// <param name="Status">SageMaker's status word (see <see cref="NotebookStatuses"/>).</param>
+/// <param name="Tags">The tags the instance carries: those given at create, plus any the provider adds.</param>
+public sealed record NotebookInstanceSummary(
+    string Name,
+    string Arn,
+    string Status,
+    DateTimeOffset CreatedAt,
+    IReadOnlyDictionary<string, string> Tags);
+
 /// <summary>SageMaker's notebook instance status words.</summary>
 public static class NotebookStatuses
 {

@@ -25,6 +25,17 @@ public sealed record StackDescription(
     DateTimeOffset CreatedAt,
     IReadOnlyDictionary<string, string> Outputs);
 
+/// <summary>A stack as a listing shows it: enough to tell whose it is and whether it should still be there.</summary>
+/// <param name="StackId">The stack's ARN.</param>
+/// <param name="Status">CloudFormation's status word (see <see cref="StackStatuses"/>); never DELETE_COMPLETE in a listing.</param>
+/// <param name="Tags">The tags the stack carries: those given at create, plus any the provider adds.</param>
+public sealed record StackSummary(
+    string StackId,
+    string StackName,
+    string Status,
+    DateTimeOffset CreatedAt,
+    IReadOnlyDictionary<string, string> Tags);
+
 /// <summary>One CloudFormation stack event.</summary>
 public sealed record StackEvent(
     string EventId,

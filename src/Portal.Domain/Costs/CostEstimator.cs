@@ -18,17 +18,19 @@ public sealed class CostEstimator(RegionCatalog regions, LaunchSettings settings
         ArgumentNullException.ThrowIfNull(prices);
         var home = regions.Home.Code;
         var workers = Math.Max(0, workersPerRegion);
+        var regionsWithWorkers = workerRegions.Distinct().OrderBy(r => r.Value, StringComparer.Ordinal).ToList();
+        var scheduler = SchedulerSize.For(workers * regionsWithWorkers.Count, settings);
         var result = new List<RegionCost>
         {
             new(home, RegionRole.Home,
             [
-                Line(prices, home, PriceSku.FargateVcpuHour, string.Create(CultureInfo.InvariantCulture, $"Dask scheduler, {settings.SchedulerVcpu:0.##} vCPU (Fargate)"), (decimal)settings.SchedulerVcpu, "vCPU-hour"),
-                Line(prices, home, PriceSku.FargateGbHour, string.Create(CultureInfo.InvariantCulture, $"Dask scheduler, {settings.SchedulerMemoryGb:0.##} GB (Fargate)"), (decimal)settings.SchedulerMemoryGb, "GB-hour"),
+                Line(prices, home, PriceSku.FargateVcpuHour, string.Create(CultureInfo.InvariantCulture, $"Dask scheduler, {scheduler.Vcpu:0.##} vCPU (Fargate)"), (decimal)scheduler.Vcpu, "vCPU-hour"),
+                Line(prices, home, PriceSku.FargateGbHour, string.Create(CultureInfo.InvariantCulture, $"Dask scheduler, {scheduler.MemoryGb:0.##} GB (Fargate)"), (decimal)scheduler.MemoryGb, "GB-hour"),
                 Line(prices, home, PriceSku.NotebookInstance(settings.NotebookInstanceType), $"Notebook, {settings.NotebookInstanceType}", 1, "instance-hour"),
             ]),
         };
 
-        foreach (var region in workerRegions.Distinct().OrderBy(r => r.Value, StringComparer.Ordinal))
+        foreach (var region in regionsWithWorkers)
         {
             result.Add(new RegionCost(region, RegionRole.Worker,
             [

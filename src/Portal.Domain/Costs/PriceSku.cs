@@ -12,4 +12,7 @@ public static class PriceSku
     public const string FargateVcpuHour = "fargate:vcpu-hour";
     public const string FargateGbHour = "fargate:gb-hour";
     public const string TransitGatewayAttachmentHour = "tgw:attachment-hour";
+
+    /// <summary>A GB sent from the region to another region (the data transfer a copy home pays).</summary>
+    public const string InterRegionTransferGb = "transfer:inter-region-gb";
 }

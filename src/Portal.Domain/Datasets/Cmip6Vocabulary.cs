@@ -31,6 +31,21 @@ public static class Cmip6Vocabulary
         new("tauv", "surface downward northward wind stress"),
         new("zg", "geopotential height"),
         new("rsut", "top-of-atmosphere outgoing shortwave radiation"),
+        new("tasmax", "daily maximum near-surface air temperature"),
+        new("tasmin", "daily minimum near-surface air temperature"),
+        new("ts", "surface temperature"),
+        new("tos", "sea surface temperature"),
+        new("sfcWind", "near-surface wind speed"),
+        new("uas", "eastward near-surface wind"),
+        new("vas", "northward near-surface wind"),
+        new("pr", "precipitation"),
+        new("prc", "convective precipitation"),
+        new("prsn", "snowfall flux"),
+        new("snw", "surface snow amount"),
+        new("snd", "snow depth"),
+        new("snc", "snow area percentage"),
+        new("psl", "sea level pressure"),
+        new("ps", "surface air pressure"),
     ];
 
     public static IReadOnlyList<Term> Experiments { get; } =

@@ -19,6 +19,12 @@ public sealed record DataLocation
 
     public RegionCode Region { get; }
 
+    /// <summary>The bucket's name: <c>cmip6-pds</c>.</summary>
+    public string Bucket => S3Uri["s3://".Length..].Split('/', 2)[0];
+
+    /// <summary>The prefix inside the bucket, without slashes at either end; empty for a whole bucket.</summary>
+    public string Prefix => S3Uri["s3://".Length..].Split('/', 2) is [_, var prefix] ? prefix : string.Empty;
+
     public string S3Uri { get; }
 
     /// <summary>The mount path <c>/fsx/&lt;region&gt;/&lt;bucket&gt;[/prefix]</c>, the same on every worker of the region.</summary>

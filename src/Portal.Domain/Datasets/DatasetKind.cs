@@ -8,4 +8,7 @@ public enum DatasetKind
 
     /// <summary>Climate model projections (CMIP6): serves predictive analyses.</summary>
     Projection,
+
+    /// <summary>Any other registry data: selected, mounted and opened from the notebook by path, outside the built-in analysis.</summary>
+    Other,
 }

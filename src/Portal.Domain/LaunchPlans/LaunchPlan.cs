@@ -29,4 +29,29 @@ public sealed record LaunchPlan(
     string SchedulerAddress,
     IReadOnlyList<WorkerPool> Pools,
     IReadOnlyList<StackSpec> Stacks,
-    NotebookSpec Notebook);
+    NotebookSpec Notebook)
+{
+    /// <summary>
+    /// The steps a session records at launch, in plan order (scheduler, workers by region, notebook): what each creates,
+    /// with the session's tags. The notebook's document is attached once it is written (it needs the session).
+    /// </summary>
+    public IReadOnlyList<StepSpec> ToSteps(IReadOnlyDictionary<string, string> tags, string notebookFileName)
+    {
+        ArgumentNullException.ThrowIfNull(tags);
+        var steps = Stacks
+            .Select(stack => new StepSpec(stack.Kind, stack.Region, stack.StackName, stack.Template, stack.Parameters, tags))
+            .ToList();
+        steps.Add(new StepSpec(
+            StepKind.Notebook,
+            Notebook.Region,
+            Notebook.InstanceName,
+            StepSpec.NotebookTemplate,
+            new Dictionary<string, string>
+            {
+                [StepSpec.InstanceTypeParameter] = Notebook.InstanceType,
+                [StepSpec.FileNameParameter] = notebookFileName,
+            },
+            tags));
+        return steps;
+    }
+}

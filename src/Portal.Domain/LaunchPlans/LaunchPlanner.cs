@@ -12,13 +12,8 @@ public sealed class LaunchPlanner(RegionCatalog regions, DatasetCatalog datasets
 
     public LaunchPlan Plan(SessionId sessionId, SessionRequest request)
     {
+        // The request was validated once, at launch (SessionRequestValidator); the plan is recorded, never made again.
         ArgumentNullException.ThrowIfNull(request);
-        var errors = new SessionRequestValidator(datasets).Validate(request);
-        if (errors.Count > 0)
-        {
-            throw new DomainException("The request is not valid: " + string.Join(" ", errors.Select(e => e.Message)));
-        }
-
         var home = regions.Home.Code;
         var schedulerAddress = SchedulerAddressFor(sessionId);
         var pools = request.Datasets
@@ -37,6 +32,7 @@ public sealed class LaunchPlanner(RegionCatalog regions, DatasetCatalog datasets
             })
             .ToList();
 
+        var scheduler = SchedulerSize.For(pools.Sum(p => p.Workers), settings);
         var stacks = new List<StackSpec>
         {
             new(StepKind.Scheduler, home, StackName(sessionId, "scheduler"), SessionStackParameters.SchedulerTemplate,
@@ -44,8 +40,8 @@ public sealed class LaunchPlanner(RegionCatalog regions, DatasetCatalog datasets
                 {
                     [SessionStackParameters.SessionId] = sessionId.Value,
                     [SessionStackParameters.Image] = settings.DaskImage,
-                    [SessionStackParameters.Cpu] = settings.SchedulerCpu.ToString(CultureInfo.InvariantCulture),
-                    [SessionStackParameters.Memory] = settings.SchedulerMemory.ToString(CultureInfo.InvariantCulture),
+                    [SessionStackParameters.Cpu] = scheduler.Cpu.ToString(CultureInfo.InvariantCulture),
+                    [SessionStackParameters.Memory] = scheduler.Memory.ToString(CultureInfo.InvariantCulture),
                 }),
         };
         stacks.AddRange(pools.Select(pool => new StackSpec(

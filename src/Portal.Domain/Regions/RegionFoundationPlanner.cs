@@ -19,9 +19,13 @@ public sealed class RegionFoundationPlanner(RegionCatalog regions, DatasetCatalo
 
     public static string StackName(RegionCode region) => StackNamePrefix + region.Value;
 
-    /// <summary>The datasets whose bytes live in <paramref name="region"/>, in catalogue order.</summary>
+    /// <summary>
+    /// The datasets the foundation of <paramref name="region"/> links to its file system, in catalogue order: those the
+    /// built-in analysis reads (each at its own prefix, never a whole bucket). The registry's other datasets in the region
+    /// are opened from the notebook by their S3 path.
+    /// </summary>
     public IReadOnlyList<Dataset> DatasetsIn(RegionCode region) =>
-        [.. datasets.All.Where(d => d.Location.Region == region)];
+        [.. datasets.In(region).Where(d => d.IsAnalysable)];
 
     /// <summary>Why no foundation can be planned for <paramref name="region"/>, as sentences; empty when one can.</summary>
     /// <param name="region">A catalogue region, or one an admin proposes: every reason it cannot have a foundation yet is given.</param>

@@ -3,9 +3,22 @@ namespace Portal.Domain.Sessions;
 /// <summary>The durable home of sessions and their events.</summary>
 public interface ISessionStore
 {
-    Task AddAsync(Session session, CancellationToken cancellationToken);
+    /// <summary>
+    /// Stores a new session, unless its owner already has a session with the same launch key: then nothing is stored and
+    /// that session's id is returned (two submits of one form racing each other make one session).
+    /// </summary>
+    Task<SessionId> AddAsync(Session session, CancellationToken cancellationToken);
 
     Task<Session?> FindAsync(SessionId id, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The document a step recorded at launch (its notebook), kept apart from the session so that loading a session does
+    /// not load it; null when the step has none.
+    /// </summary>
+    Task<string?> FindStepDocumentAsync(SessionId id, string resourceName, CancellationToken cancellationToken);
+
+    /// <summary>The owner's session launched with <paramref name="launchKey"/>, or null.</summary>
+    Task<Session?> FindByLaunchKeyAsync(string owner, string launchKey, CancellationToken cancellationToken);
 
     /// <summary>Loads a session, applies <paramref name="change"/> and saves it in one unit of work.</summary>
     /// <returns>The session as saved, or null when it does not exist.</returns>
@@ -14,7 +27,7 @@ public interface ISessionStore
     /// <summary>Newest first; <paramref name="owner"/> null means every user's sessions.</summary>
     Task<IReadOnlyList<Session>> ListAsync(string? owner, CancellationToken cancellationToken);
 
-    /// <summary>Sessions the background service must move on: unfinished ones, and ready ones past their expiry.</summary>
+    /// <summary>Sessions the background service must move on (see <see cref="Session.NeedsDrivingAt"/>).</summary>
     Task<IReadOnlyList<SessionId>> ListNeedingWorkAsync(DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>Stores events; an event whose <see cref="SessionEvent.ExternalId"/> is already stored is skipped.</summary>

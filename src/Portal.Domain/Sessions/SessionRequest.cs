@@ -27,6 +27,12 @@ public sealed record SessionRequest
 
     public string Experiment { get; init; } = "ssp245";
 
+    /// <summary>The CMIP6 institutions to read (<c>NOAA-GFDL</c>…); empty for any.</summary>
+    public IReadOnlyList<string> InstitutionIds { get; init; } = [];
+
+    /// <summary>The CMIP6 models (source IDs, <c>GFDL-ESM4</c>…); empty for any.</summary>
+    public IReadOnlyList<string> SourceIds { get; init; } = [];
+
     public required IReadOnlyList<DatasetId> Datasets { get; init; }
 
     public required int WorkersPerRegion { get; init; }
@@ -40,4 +46,25 @@ public sealed record SessionRequest
 
     /// <summary>True when the analysis needs ERA5 (historical or both).</summary>
     public bool UsesReanalysis => DataType is DataType.Historical or DataType.Both;
+
+    /// <summary>True when <paramref name="other"/> asks for exactly the same analysis and compute (lists compared in order).</summary>
+    public bool IsSameAs(SessionRequest other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return DataType == other.DataType
+               && VariableCategory == other.VariableCategory
+               && Variable == other.Variable
+               && StartDate == other.StartDate
+               && EndDate == other.EndDate
+               && ActivityIds.SequenceEqual(other.ActivityIds)
+               && TableId == other.TableId
+               && VariableIds.SequenceEqual(other.VariableIds)
+               && Experiment == other.Experiment
+               && InstitutionIds.SequenceEqual(other.InstitutionIds)
+               && SourceIds.SequenceEqual(other.SourceIds)
+               && Datasets.Select(d => d.Value).Order(StringComparer.Ordinal).SequenceEqual(other.Datasets.Select(d => d.Value).Order(StringComparer.Ordinal))
+               && WorkersPerRegion == other.WorkersPerRegion
+               && MaximumHours == other.MaximumHours
+               && WorkerSize == other.WorkerSize;
+    }
 }

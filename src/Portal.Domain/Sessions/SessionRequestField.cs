@@ -16,6 +16,12 @@ public enum SessionRequestField
     WorkersPerRegion,
     MaximumHours,
     WorkerSize,
+
+    /// <summary>The session's name (not part of the request; given at launch).</summary>
+    Name,
+
+    InstitutionIds,
+    SourceIds,
 }
 
 /// <summary>One problem with one field, in words the user can act on.</summary>

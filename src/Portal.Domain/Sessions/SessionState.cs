@@ -1,6 +1,10 @@
 namespace Portal.Domain.Sessions;
 
-/// <summary>Where a session is in its life: <c>Requested → Provisioning → Ready → Stopping → Stopped</c>, or <c>Failed</c>.</summary>
+/// <summary>
+/// Where a session is in its life: <c>Requested → Provisioning → Ready → Stopping → Stopped</c>, or <c>Failed</c> (then
+/// Retry goes back to Provisioning), or <c>NeedsAttention</c> when a clean-up did not succeed within its bound and an
+/// operator must act.
+/// </summary>
 public enum SessionState
 {
     Requested,
@@ -9,4 +13,5 @@ public enum SessionState
     Stopping,
     Stopped,
     Failed,
+    NeedsAttention,
 }

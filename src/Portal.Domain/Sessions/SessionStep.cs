@@ -11,7 +11,7 @@ public enum StepKind
     /// <summary>A SessionWorkers stack in a worker region.</summary>
     Workers,
 
-    /// <summary>The SageMaker notebook instance, created once the stacks are complete.</summary>
+    /// <summary>The SageMaker notebook instance; it starts beside the stacks (the scheduler's address is in the plan).</summary>
     Notebook,
 }
 
@@ -26,24 +26,31 @@ public enum StepStatus
     Deleted,
 }
 
-/// <summary>One resource a session creates (a stack or the notebook instance) and how far it got.</summary>
+/// <summary>
+/// One resource a session creates (a stack or the notebook instance): what it creates, recorded once at launch, and how
+/// far it got. The background work creates exactly <see cref="Spec"/> and deletes exactly <see cref="ResourceName"/>; a
+/// configuration change after launch never changes a recorded step.
+/// </summary>
 public sealed class SessionStep
 {
     private SessionStep()
     {
         ResourceName = string.Empty;
+        Spec = null!;
     }
 
-    internal SessionStep(int order, StepKind kind, RegionCode region, string resourceName)
+    internal SessionStep(int order, StepSpec spec)
     {
         Order = order;
-        Kind = kind;
-        Region = region;
-        ResourceName = resourceName;
+        Kind = spec.Kind;
+        Region = spec.Region;
+        ResourceName = spec.ResourceName;
+        Spec = spec;
+        Attempt = 1;
         Status = StepStatus.Pending;
     }
 
-    /// <summary>Position in the plan; the notebook is always last.</summary>
+    /// <summary>Position in the plan (scheduler, workers by region, notebook).</summary>
     public int Order { get; private set; }
 
     public StepKind Kind { get; private set; }
@@ -52,6 +59,15 @@ public sealed class SessionStep
 
     /// <summary>The stack name or notebook instance name; unique within the session.</summary>
     public string ResourceName { get; private set; }
+
+    /// <summary>What the step creates, as recorded at launch.</summary>
+    public StepSpec Spec { get; private set; }
+
+    /// <summary>1 for the launch; each retry of this step adds one (and so gets a new create token).</summary>
+    public int Attempt { get; private set; }
+
+    /// <summary>The idempotency token of this attempt's create call: a repeated call is the same request, a retry is a new one.</summary>
+    public string CreateToken => Attempt == 1 ? ResourceName + "-create" : $"{ResourceName}-create-{Attempt}";
 
     public StepStatus Status { get; private set; }
 
@@ -62,15 +78,40 @@ public sealed class SessionStep
 
     public DateTimeOffset? StartedAt { get; private set; }
 
+    /// <summary>When the resource was created (or failed); a step deleted before it was created ends here when deleted.</summary>
     public DateTimeOffset? CompletedAt { get; private set; }
+
+    /// <summary>How many calls for this step failed in a row (the cloud errored, a delete failed); reset when one succeeds.</summary>
+    public int Failures { get; private set; }
+
+    /// <summary>Not before this instant is the step's resource asked again (backoff after a failure).</summary>
+    public DateTimeOffset? NextAttemptAt { get; private set; }
+
+    /// <summary>True when a retry asked for this step: once its old resource is deleted it is created again.</summary>
+    public bool RecreateAfterDelete { get; private set; }
 
     /// <summary>True while the cloud may hold something for this step that a stop must remove.</summary>
     public bool MayHoldResources => Status is StepStatus.InProgress or StepStatus.Complete or StepStatus.Failed or StepStatus.Deleting;
+
+    /// <summary>True when the step waits for a backoff to run out at <paramref name="now"/>.</summary>
+    public bool IsBackingOff(DateTimeOffset now) => NextAttemptAt is { } next && now < next;
+
+    internal void AttachDocument(string document)
+    {
+        if (Spec.Document is not null)
+        {
+            throw new DomainException($"Step {ResourceName} has its document already: a recorded step does not change.");
+        }
+
+        Spec = Spec with { Document = document };
+    }
 
     internal void Start(DateTimeOffset now)
     {
         Status = StepStatus.InProgress;
         StartedAt ??= now;
+        Failures = 0;
+        NextAttemptAt = null;
     }
 
     internal void Observe(string providerStatus, string? message)
@@ -83,6 +124,8 @@ public sealed class SessionStep
     {
         Status = StepStatus.Complete;
         CompletedAt = now;
+        Failures = 0;
+        NextAttemptAt = null;
     }
 
     internal void Fail(string reason, DateTimeOffset now)
@@ -90,13 +133,67 @@ public sealed class SessionStep
         Status = StepStatus.Failed;
         Message = SessionText.Clip(reason);
         CompletedAt = now;
+        NextAttemptAt = null;
     }
 
-    internal void BeginDelete() => Status = StepStatus.Deleting;
+    internal void BeginDelete()
+    {
+        Status = StepStatus.Deleting;
+        Failures = 0;
+        NextAttemptAt = null;
+    }
 
+    /// <summary>The resource is gone. A step that was created keeps when (<see cref="CompletedAt"/>): later sessions learn from it.</summary>
     internal void Deleted(DateTimeOffset now)
     {
         Status = StepStatus.Deleted;
-        CompletedAt = now;
+        CompletedAt ??= now;
+        Failures = 0;
+        NextAttemptAt = null;
+    }
+
+    /// <summary>A call for this step failed; the next one waits until <paramref name="retryAt"/>.</summary>
+    internal void RecordFailure(string message, DateTimeOffset retryAt)
+    {
+        Failures++;
+        Message = SessionText.Clip(message);
+        NextAttemptAt = retryAt;
+    }
+
+    /// <summary>Retry: a step without a resource starts again as a new attempt; one with a resource is deleted first.</summary>
+    internal void PrepareRetry()
+    {
+        if (Status is StepStatus.Failed)
+        {
+            Status = StepStatus.Deleting;
+            RecreateAfterDelete = true;
+        }
+        else
+        {
+            Renew();
+        }
+
+        Failures = 0;
+        NextAttemptAt = null;
+    }
+
+    /// <summary>Retry while the step's resource is being deleted (a clean-up): once it is gone, it is created again.</summary>
+    internal void PrepareRetryAfterDelete()
+    {
+        RecreateAfterDelete = true;
+        Failures = 0;
+        NextAttemptAt = null;
+    }
+
+    /// <summary>The old resource is gone: the step is pending again, as a new attempt with a new create token.</summary>
+    internal void Renew()
+    {
+        Status = StepStatus.Pending;
+        Attempt++;
+        RecreateAfterDelete = false;
+        ProviderStatus = null;
+        Message = null;
+        StartedAt = null;
+        CompletedAt = null;
     }
 }

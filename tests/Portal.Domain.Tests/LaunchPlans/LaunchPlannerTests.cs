@@ -59,9 +59,10 @@ public sealed class LaunchPlannerTests
     }
 
     [Fact]
-    public void Refuses_to_plan_an_invalid_request()
+    public void Refuses_to_plan_a_dataset_outside_the_catalogue()
     {
-        Assert.Throws<DomainException>(() => _planner.Plan(Id, SampleRequests.FirstRun with { WorkersPerRegion = 0 }));
+        // The request is validated once, at launch; the planner still refuses what it cannot place.
+        Assert.ThrowsAny<Exception>(() => _planner.Plan(Id, SampleRequests.FirstRun with { Datasets = [DatasetId.Parse("not-in-catalogue")] }));
     }
 
     [Fact]

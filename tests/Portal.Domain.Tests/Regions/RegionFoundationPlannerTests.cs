@@ -209,5 +209,20 @@ public sealed class RegionFoundationPlannerTests
         DataFormat.Zarr,
         new DateCoverage(new DateOnly(2000, 1, 1), new DateOnly(2001, 1, 1)),
         "CC0",
-        id);
+        id)
+    {
+        Layout = DatasetLayout.Era5Pds,
+    };
+
+    [Fact]
+    public void Links_only_the_datasets_the_analysis_reads_never_the_rest_of_the_region()
+    {
+        var other = Dataset("noaa-goes", "s3://noaa-goes16/ABI-L2") with { Layout = DatasetLayout.None, Kind = DatasetKind.Other, Coverage = null };
+        var catalog = new DatasetCatalog([Dataset("era5", "s3://era5-pds"), other]);
+
+        var spec = Planner(catalog).Plan(UsEast1, Home);
+
+        Assert.Equal(["era5"], spec.Datasets.Select(d => d.Id.Value));
+        Assert.Equal("s3://era5-pds", spec.Parameters[RegionFoundationParameters.DatasetS3Uris]);
+    }
 }

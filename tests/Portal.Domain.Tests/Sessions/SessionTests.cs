@@ -12,8 +12,14 @@ public sealed class SessionTests
     private static Session NewSession(decimal hourly = 4m)
     {
         var id = SessionId.Parse("s-abcdefgh12");
+        return Session.Create(id, new Actor("ada", isAdmin: false), SampleRequests.FirstRun, Launch(id, hourly), T0);
+    }
+
+    internal static SessionLaunch Launch(SessionId id, decimal hourly = 4m, bool cleanUp = true, string? key = null)
+    {
         var plan = new LaunchPlanner(RegionCatalog.Default, DatasetCatalog.Default, LaunchSettings.Default).Plan(id, SampleRequests.FirstRun);
-        return Session.Create(id, new Actor("ada", isAdmin: false), SampleRequests.FirstRun, plan, hourly, T0);
+        return new SessionLaunch("ERA5 and CMIP6", key, plan.SchedulerAddress, hourly, TimeSpan.FromMinutes(20), cleanUp,
+            plan.ToSteps(SessionTags.For(id, "ada"), "portal.ipynb"));
     }
 
     private static void CompleteEverything(Session session, DateTimeOffset at)
@@ -38,6 +44,14 @@ public sealed class SessionTests
     }
 
     [Fact]
+    public void Its_pool_regions_are_the_regions_of_its_worker_steps()
+    {
+        var session = NewSession();
+
+        Assert.Equal([RegionCode.Parse("us-east-1"), RegionCode.Parse("us-west-2")], session.PoolRegions);
+    }
+
+    [Fact]
     public void Goes_requested_provisioning_ready_stopping_stopped()
     {
         var session = NewSession();
@@ -47,7 +61,7 @@ public sealed class SessionTests
         session.MarkReady(T0.AddMinutes(3));
         Assert.Equal(SessionState.Ready, session.State);
 
-        session.RequestStop(T0.AddHours(1));
+        session.RequestStop(T0.AddHours(1), "Stopped by ada.");
         Assert.Equal(SessionState.Stopping, session.State);
         Assert.All(session.Steps, s => Assert.Equal(StepStatus.Deleting, s.Status));
 
@@ -93,7 +107,7 @@ public sealed class SessionTests
         session.StartStep(session.Steps[0].ResourceName, T0);
         session.FailStep(session.Steps[0].ResourceName, "boom", T0);
 
-        session.RequestStop(T0.AddMinutes(1));
+        session.RequestStop(T0.AddMinutes(1), "Stopped by ada.");
 
         Assert.Equal(StepStatus.Deleting, session.Steps[0].Status);
         Assert.All(session.Steps.Skip(1), s => Assert.Equal(StepStatus.Deleted, s.Status));
@@ -105,7 +119,7 @@ public sealed class SessionTests
         var session = NewSession();
         session.BeginProvisioning(T0);
         session.StartStep(session.Steps[0].ResourceName, T0);
-        session.RequestStop(T0);
+        session.RequestStop(T0, "Stopped by ada.");
 
         Assert.Throws<DomainException>(() => session.MarkStopped(T0));
     }
@@ -114,10 +128,10 @@ public sealed class SessionTests
     public void Stop_twice_changes_nothing()
     {
         var session = NewSession();
-        session.RequestStop(T0);
+        session.RequestStop(T0, "Stopped by ada.");
         var requestedAt = session.StopRequestedAt;
 
-        session.RequestStop(T0.AddHours(1));
+        session.RequestStop(T0.AddHours(1), "Stopped by ada.");
 
         Assert.Equal(requestedAt, session.StopRequestedAt);
     }
@@ -131,7 +145,7 @@ public sealed class SessionTests
         session.BeginProvisioning(T0);
         Assert.Equal(2m, session.CostSoFarUsd(T0.AddMinutes(30)));
 
-        session.RequestStop(T0.AddHours(1));
+        session.RequestStop(T0.AddHours(1), "Stopped by ada.");
         foreach (var step in session.Steps)
         {
             session.MarkStepDeleted(step.ResourceName, T0.AddHours(1.5));
@@ -203,24 +217,10 @@ public sealed class SessionTests
     }
 
     [Fact]
-    public void A_session_can_fail_for_a_reason_that_is_no_steps()
-    {
-        var session = NewSession();
-        session.BeginProvisioning(T0);
-
-        session.Fail("The request no longer passes the rules.", T0);
-
-        Assert.Equal(SessionState.Failed, session.State);
-        Assert.Null(session.FailedStep);
-        Assert.Throws<DomainException>(() => session.Fail("again", T0));
-    }
-
-    [Fact]
     public void Sessions_belong_to_the_actors_identity_not_its_name()
     {
         var id = SessionId.Parse("s-abcdefgh12");
-        var plan = new LaunchPlanner(RegionCatalog.Default, DatasetCatalog.Default, LaunchSettings.Default).Plan(id, SampleRequests.FirstRun);
-        var session = Session.Create(id, new Actor("entra:tenant/object-1", "ada@contoso.example", false), SampleRequests.FirstRun, plan, 1m, T0);
+        var session = Session.Create(id, new Actor("entra:tenant/object-1", "ada@contoso.example", false), SampleRequests.FirstRun, Launch(id, 1m), T0);
 
         Assert.Equal("entra:tenant/object-1", session.Owner);
         Assert.Equal("ada@contoso.example", session.OwnerName);
