@@ -8,7 +8,7 @@ namespace Portal.Infra;
 /// is already saved, and a page that cannot refresh must not fail the caller nor keep other pages from hearing of it.
 /// </summary>
 /// <typeparam name="TKey">What changed: a session id, a region code.</typeparam>
-public abstract partial class ChangeNotifier<TKey>(ILogger logger)
+internal abstract partial class ChangeNotifier<TKey>(ILogger logger) : Portal.Domain.IChangeFeed<TKey>
     where TKey : notnull
 {
     private readonly Lock _gate = new();

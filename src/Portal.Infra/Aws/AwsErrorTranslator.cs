@@ -11,8 +11,15 @@ internal static class AwsErrorTranslator
     {
         ArgumentNullException.ThrowIfNull(ex);
         var text = message ?? DefaultMessage(ex);
-        return new CloudOperationException(ex.ErrorCode, text, ex.RequestId, ex);
+        return new CloudOperationException(ex.ErrorCode, text, ex.RequestId, ex, IsTransient(ex));
     }
+
+    /// <summary>Errors the SDK's standard retries gave up on that may pass with time: throttling, 429, 5xx, timeouts.</summary>
+    public static bool IsTransient(AwsServiceException ex) =>
+        ex.IsThrottling()
+        || ex.StatusCode == HttpStatusCode.TooManyRequests
+        || (int)ex.StatusCode >= 500
+        || ex.ErrorCode is "RequestTimeout" or "NetworkFailure";
 
     public static bool IsThrottling(this AwsServiceException ex) => StandardRetryRules.ThrottlingCodes.Contains(ex.ErrorCode);
 

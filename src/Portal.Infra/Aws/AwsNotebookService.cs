@@ -1,14 +1,16 @@
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Portal.Domain.Cloud;
 using Portal.Domain.Regions;
 using Portal.Infra.Aws.Runtime;
 using Portal.Infra.Aws.SageMaker;
+using DomainNotebookInstanceSummary = Portal.Domain.Cloud.NotebookInstanceSummary;
 
 namespace Portal.Infra.Aws;
 
 /// <summary><see cref="INotebookService"/> on SageMaker notebook instances.</summary>
-internal sealed class AwsNotebookService(
+internal sealed partial class AwsNotebookService(
     IAwsClientFactory<IAmazonSageMaker> clients,
     IOptions<AwsOptions> options,
     ILogger<AwsNotebookService> logger) : INotebookService
@@ -16,6 +18,12 @@ internal sealed class AwsNotebookService(
     /// <summary>SageMaker's bounds for <c>SessionExpirationDurationInSeconds</c>.</summary>
     internal const int MinSessionSeconds = 1800;
     internal const int MaxSessionSeconds = 43200;
+
+    /// <summary>The most ListNotebookInstances returns in one page.</summary>
+    internal const int ListPageSize = 100;
+
+    /// <summary>The least ListTags accepts as MaxResults; a resource has at most 50 tags, so one page holds them all.</summary>
+    internal const int TagsPageSize = 50;
 
     public async Task<CreateOutcome> CreateNotebookInstanceAsync(NotebookInstanceRequest request, CancellationToken cancellationToken)
     {
@@ -210,6 +218,75 @@ internal sealed class AwsNotebookService(
         // The lifecycle configuration stays while the instance is Deleting; Describe removes it once the instance is gone.
     }
 
+    /// <remarks>
+    /// SageMaker filters by a name that <em>contains</em> a string (of <c>[a-zA-Z0-9-]</c>); the prefix is checked here.
+    /// ListNotebookInstances carries no tags, so each instance's are read with ListTags; one gone in between is left out.
+    /// </remarks>
+    public async Task<IReadOnlyList<DomainNotebookInstanceSummary>> ListNotebookInstancesAsync(
+        RegionCode region, string namePrefix, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(namePrefix);
+        var client = clients.ForRegion(region);
+        var request = new ListNotebookInstancesRequest
+        {
+            NameContains = NameFilter().IsMatch(namePrefix) ? namePrefix : null,
+            MaxResults = ListPageSize,
+        };
+        var instances = new List<DomainNotebookInstanceSummary>();
+        try
+        {
+            await foreach (var summary in client.ListAllNotebookInstancesAsync(request, cancellationToken))
+            {
+                if (summary.NotebookInstanceName?.StartsWith(namePrefix, StringComparison.Ordinal) != true
+                    || summary.NotebookInstanceArn is not { Length: > 0 } arn)
+                {
+                    continue;
+                }
+
+                var tags = await TagsAsync(client, arn, cancellationToken);
+                if (tags is null)
+                {
+                    continue;
+                }
+
+                instances.Add(new DomainNotebookInstanceSummary(
+                    summary.NotebookInstanceName,
+                    arn,
+                    summary.NotebookInstanceStatus ?? "Unknown",
+                    new DateTimeOffset(DateTime.SpecifyKind(summary.CreationTime ?? DateTime.UnixEpoch, DateTimeKind.Utc)),
+                    tags));
+            }
+        }
+        catch (AwsServiceException ex)
+        {
+            throw Fail(ex, null);
+        }
+
+        return instances;
+    }
+
+    /// <summary>The resource's tags; null when it no longer exists.</summary>
+    private static async Task<IReadOnlyDictionary<string, string>?> TagsAsync(IAmazonSageMaker client, string arn, CancellationToken cancellationToken)
+    {
+        var tags = new Dictionary<string, string>(StringComparer.Ordinal);
+        try
+        {
+            await foreach (var tag in client.ListAllTagsAsync(new ListTagsRequest { ResourceArn = arn, MaxResults = TagsPageSize }, cancellationToken))
+            {
+                if (tag.Key is not null)
+                {
+                    tags[tag.Key] = tag.Value ?? string.Empty;
+                }
+            }
+        }
+        catch (AwsServiceException ex) when (IsRecordNotFound(ex))
+        {
+            return null;
+        }
+
+        return tags;
+    }
+
     private async Task DeleteLifecycleConfigAsync(IAmazonSageMaker client, RegionCode region, string instanceName, CancellationToken cancellationToken)
     {
         var lifecycleConfigName = AwsNaming.LifecycleConfigName(instanceName);
@@ -285,6 +362,10 @@ internal sealed class AwsNotebookService(
             : null;
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
+    /// <summary>What SageMaker accepts as <c>NameContains</c>.</summary>
+    [GeneratedRegex("^[a-zA-Z0-9-]{1,63}$")]
+    private static partial Regex NameFilter();
 
     private CloudOperationException Fail(AwsServiceException ex, string? message)
     {

@@ -127,8 +127,8 @@ public sealed class AwsNotebookOptions
     /// </summary>
     public string? SharedLifecycleConfigName { get; set; }
 
-    /// <summary>Defaults to notebook-al2-v3.</summary>
-    public string PlatformIdentifier { get; set; } = "notebook-al2-v3";
+    /// <summary>Defaults to notebook-al2023-v1 (Amazon Linux 2023; the Amazon Linux 2 platforms are past end of support).</summary>
+    public string PlatformIdentifier { get; set; } = "notebook-al2023-v1";
 }
 
 public sealed class AwsRetryOptions

@@ -5,6 +5,7 @@ using Portal.Domain.Regions;
 using Portal.Infra.Aws.CloudFormation;
 using Portal.Infra.Aws.Runtime;
 using DomainStackEvent = Portal.Domain.Cloud.StackEvent;
+using DomainStackSummary = Portal.Domain.Cloud.StackSummary;
 
 namespace Portal.Infra.Aws;
 
@@ -16,6 +17,18 @@ internal sealed class AwsStackDeployer(
 {
     /// <summary>How many pages of events to read at most (100 events a page).</summary>
     internal const int MaxEventPages = 10;
+
+    /// <summary>Every stack status but DELETE_COMPLETE (botocore's StackStatus enum): ListStacks filters on the statuses it is given.</summary>
+    internal static readonly IReadOnlyList<string> ListedStatuses =
+    [
+        "CREATE_IN_PROGRESS", "CREATE_FAILED", "CREATE_COMPLETE",
+        "ROLLBACK_IN_PROGRESS", "ROLLBACK_FAILED", "ROLLBACK_COMPLETE",
+        "DELETE_IN_PROGRESS", "DELETE_FAILED",
+        "UPDATE_IN_PROGRESS", "UPDATE_COMPLETE_CLEANUP_IN_PROGRESS", "UPDATE_COMPLETE", "UPDATE_FAILED",
+        "UPDATE_ROLLBACK_IN_PROGRESS", "UPDATE_ROLLBACK_FAILED", "UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS", "UPDATE_ROLLBACK_COMPLETE",
+        "REVIEW_IN_PROGRESS",
+        "IMPORT_IN_PROGRESS", "IMPORT_COMPLETE", "IMPORT_ROLLBACK_IN_PROGRESS", "IMPORT_ROLLBACK_FAILED", "IMPORT_ROLLBACK_COMPLETE",
+    ];
 
     public async Task<CreateOutcome> CreateStackAsync(StackCreateRequest request, CancellationToken cancellationToken)
     {
@@ -142,6 +155,49 @@ internal sealed class AwsStackDeployer(
         }
     }
 
+    /// <remarks>
+    /// ListStacks carries no tags, so each stack it lists under the prefix is described (by id, which names this very
+    /// stack even if its name has been reused since) for them; one deleted in between is left out.
+    /// </remarks>
+    public async Task<IReadOnlyList<DomainStackSummary>> ListStacksAsync(RegionCode region, string namePrefix, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(namePrefix);
+        var client = clients.ForRegion(region);
+        var stacks = new List<DomainStackSummary>();
+        try
+        {
+            await foreach (var summary in client.ListAllStacksAsync(new ListStacksRequest { StackStatusFilter = ListedStatuses }, cancellationToken))
+            {
+                if (summary.StackName?.StartsWith(namePrefix, StringComparison.Ordinal) != true
+                    || summary.StackStatus == StackStatuses.DeleteComplete)
+                {
+                    continue;
+                }
+
+                var stack = await DescribeAsync(client, summary.StackId ?? summary.StackName, cancellationToken);
+                if (stack is null || stack.StackStatus == StackStatuses.DeleteComplete)
+                {
+                    continue;
+                }
+
+                stacks.Add(new DomainStackSummary(
+                    stack.StackId ?? summary.StackId ?? summary.StackName,
+                    stack.StackName ?? summary.StackName,
+                    stack.StackStatus ?? summary.StackStatus ?? "UNKNOWN",
+                    Utc(stack.CreationTime ?? summary.CreationTime),
+                    (stack.Tags ?? []).Where(t => t.Key is not null)
+                        .GroupBy(t => t.Key!, StringComparer.Ordinal)
+                        .ToDictionary(g => g.Key, g => g.Last().Value ?? string.Empty, StringComparer.Ordinal)));
+            }
+        }
+        catch (AwsServiceException ex)
+        {
+            throw Fail(ex, null);
+        }
+
+        return stacks;
+    }
+
     /// <summary>CloudFormation's "Stack with id X does not exist" (a ValidationError, HTTP 400).</summary>
     internal static bool IsStackMissing(AwsServiceException ex) =>
         ex.ErrorCode == "ValidationError" && ex.Message.Contains("does not exist", StringComparison.OrdinalIgnoreCase);
@@ -209,6 +265,9 @@ internal sealed class AwsStackDeployer(
 
         return false;
     }
+
+    private static DateTimeOffset Utc(DateTime? time) =>
+        new(DateTime.SpecifyKind(time ?? DateTime.UnixEpoch, DateTimeKind.Utc));
 
     private string TemplateUrl(string template)
     {

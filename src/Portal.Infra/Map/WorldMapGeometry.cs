@@ -1,4 +1,5 @@
 using System.Text;
+using Portal.Domain.Regions;
 
 namespace Portal.Infra.Map;
 
@@ -8,7 +9,7 @@ namespace Portal.Infra.Map;
 /// itself for placing markers. Building it decodes the embedded TopoJSON and writes every path, so create it
 /// once per process (<see cref="Load"/>) and share it as a singleton; it is immutable and thread-safe.
 /// </summary>
-public sealed class WorldMapGeometry
+public sealed class WorldMapGeometry : IWorldMap
 {
     /// <summary>The view box width, in SVG user units.</summary>
     public const int DefaultWidth = 1000;

@@ -1,3 +1,4 @@
+using Portal.Domain.Cloud;
 namespace Portal.Infra.Notebooks;
 
 internal static partial class NotebookCells
@@ -10,19 +11,19 @@ internal static partial class NotebookCells
         """);
 
     public static NotebookCell AnalysisHelpers { get; } = NotebookCell.Code("analysis-helpers", """"
-        import dask
         import matplotlib.pyplot as plt
+        from portal_dask import compute_in_region, in_region
 
 
-        def time_mean_map(data, pool):
+        def time_mean_map(data, region):
             """The mean over time of `data` as one 2-D map, in degrees Celsius when the data is in kelvin.
 
-            The reduction is built and computed inside the pool's annotation, so every task of the graph, the reads
+            The reduction is built inside the region's pool and computed there, so every task of the graph, the reads
             included, runs on that region's workers, and only the reduced map crosses to the notebook.
             """
             time = next(dim for dim in data.dims if dim.startswith("time"))
             units = data.attrs.get("units", "")
-            with dask.annotate(resources={pool: 1}):
+            with in_region(region):
                 field = data.mean(time)
                 # CMIP6 stores add ensemble members and start years: average them. Any other extra axis (a pressure
                 # level) is cut at its first value, so one map comes back.
@@ -33,7 +34,7 @@ internal static partial class NotebookCells
                 if units == "K":
                     field = field - 273.15
                     units = "°C"
-                field = field.compute()
+            field = compute_in_region(client, region, field)
             field.attrs["units"] = units
             return field
 

@@ -1,3 +1,4 @@
+using Portal.Domain.Cloud;
 namespace Portal.Infra.Notebooks;
 
 internal static partial class NotebookCells
@@ -5,8 +6,8 @@ internal static partial class NotebookCells
     public static NotebookCell Cmip6Intro { get; } = NotebookCell.Markdown("cmip6-intro", """
         ## CMIP6: the stores that match the facets
 
-        The intake-esm catalogue of cmip6-pds is searched for the chosen activities, table, variables and experiment,
-        and the matching Zarr stores are opened in the CMIP6 region's pool.
+        The intake-esm catalogue of cmip6-pds (its JSON and CSV, read with pandas) is searched for the chosen
+        activities, table, variables and experiment, and the matching Zarr stores are opened in the CMIP6 region's pool.
         """);
 
     public static NotebookCell Cmip6Query { get; } = NotebookCell.Code("cmip6-query", """"
@@ -26,50 +27,24 @@ internal static partial class NotebookCells
         """");
 
     public static NotebookCell Cmip6Open { get; } = NotebookCell.Code("cmip6-open", """"
-        import dask
+        from portal_dask import open_cmip6_in_region
 
-        CMIP6_POOL = POOLS[CMIP6["region"]]
-
-
-        def open_cmip6(catalogue, s3_uri, fsx_path, activity_ids, table_id, variable_ids, experiment_ids):
-            """Searches the catalogue and opens every matching store lazily. Runs as one task in the CMIP6 pool."""
-            import json
-            import os
-
-            import intake
-            import pandas as pd
-
-            with open(catalogue, encoding="utf-8") as file:
-                esmcat = json.load(file)
-            # The CSV sits next to the JSON in the bucket: read it, and then every store, through the FSx mount.
-            table = os.path.join(os.path.dirname(catalogue), os.path.basename(esmcat["catalog_file"]))
-            stores = pd.read_csv(table if os.path.exists(table) else esmcat["catalog_file"])
-            path_column = esmcat["assets"]["column_name"]
-            stores[path_column] = stores[path_column].str.replace(f"{s3_uri}/", f"{fsx_path}/", regex=False)
-            col = intake.open_esm_datastore({"esmcat": esmcat, "df": stores})
-            found = col.search(activity_id=activity_ids, table_id=table_id, variable_id=variable_ids, experiment_id=experiment_ids)
-            if found.df.empty:
-                return {}
-            # intake-esm opens the stores with dask.compute from threads of its own: keep that on this worker.
-            with dask.config.set(scheduler="threads"):
-                return found.to_dataset_dict(xarray_open_kwargs={"consolidated": True}, progressbar=False)
-
-
-        # The catalogue and the stores are mounted only in the CMIP6 region, and a dask.annotate block around
-        # to_dataset_dict would not reach intake-esm's threads, so search and open run as one task in that region's pool.
-        # Only the datasets' metadata comes back; their data stays there until the analysis reduces it.
-        with dask.annotate(resources={CMIP6_POOL: 1}):
-            cmip6_datasets = client.submit(
-                open_cmip6,
-                cmip6_catalogue,
-                CMIP6["s3_uri"],
-                CMIP6["fsx_path"],
-                ACTIVITY_IDS,
-                TABLE_ID,
-                VARIABLE_IDS,
-                experiment_ids,
-                pure=False,
-            ).result()
+        # The catalogue and the stores are mounted only in the CMIP6 region: the search and the opening run as one task
+        # in its pool, and only the datasets' metadata comes back; their data stays there until the analysis reduces it.
+        cmip6_datasets = open_cmip6_in_region(
+            client,
+            CMIP6["region"],
+            cmip6_catalogue,
+            CMIP6["s3_uri"],
+            CMIP6["fsx_path"],
+            activity_ids=ACTIVITY_IDS,
+            table_id=TABLE_ID,
+            variable_ids=VARIABLE_IDS,
+            experiment_ids=experiment_ids,
+            # Empty lists mean any institution, any model.
+            institution_id=INSTITUTION_IDS or None,
+            source_id=SOURCE_IDS or None,
+        )
         print(f"{len(cmip6_datasets)} CMIP6 datasets match: {sorted(cmip6_datasets)}")
         """");
 
@@ -95,12 +70,19 @@ internal static partial class NotebookCells
 
     public static NotebookCell Cmip6Map { get; } = NotebookCell.Code("cmip6-map", """"
         # One figure per variable, from the first store in the date range; cmip6[variable_id] holds all of them.
+        drawn = 0
         for variable_id, stores in cmip6.items():
             if not stores:
                 print(f"No CMIP6 store has {variable_id} from {START_DATE} to {END_DATE} for experiments {experiment_ids}.")
                 continue
             key, data = next(iter(stores.items()))
-            cmip6_map = time_mean_map(data, CMIP6_POOL)
+            cmip6_map = time_mean_map(data, CMIP6["region"])
             plot_map(cmip6_map, f"CMIP6 {variable_id} ({key}), mean {START_DATE} to {END_DATE} ({cmip6_map.attrs['units']})")
+            drawn += 1
+        if not drawn:
+            raise RuntimeError(
+                f"No CMIP6 map: no store of {VARIABLE_IDS} in {TABLE_ID} for {experiment_ids} ({ACTIVITY_IDS}) has data "
+                f"from {START_DATE} to {END_DATE}. Launch again with other facets or dates."
+            )
         """");
 }

@@ -1,3 +1,4 @@
+using Portal.Domain.Cloud;
 namespace Portal.Infra.Notebooks;
 
 /// <summary>
@@ -17,33 +18,72 @@ internal static partial class NotebookCells
 
     public static NotebookCell Connect { get; } = NotebookCell.Code("connect", """"
         from dask.distributed import Client
+        from portal_dask import start_locality, wait_for_pools
 
-        client = Client(SCHEDULER_ADDRESS)
+        client = Client(SCHEDULER_ADDRESS, timeout="60s")
 
+        # Every pool must have a worker before its data can be read. Workers can take a minute or two to join; after
+        # POOL_TIMEOUT seconds this stops with the pools that have none and what to do.
+        POOL_TIMEOUT = 180
+        for region, count in wait_for_pools(client, list(POOLS), timeout=POOL_TIMEOUT).items():
+            print(f"{region}: {count} worker(s) connected in {POOLS[region]} ({WORKERS_PER_REGION} requested).")
 
-        def workers_in_pool(pool):
-            """Addresses of the connected workers that advertise the Dask resource `pool`."""
-            try:
-                info = client.scheduler_info(n_workers=-1)
-            except TypeError:  # distributed before 2025.4 takes no n_workers and always lists every worker
-                info = client.scheduler_info()
-            return [address for address, worker in info["workers"].items() if worker.get("resources", {}).get(pool, 0) > 0]
-
-
-        pools_without_workers = []
-        for region, pool in POOLS.items():
-            workers = workers_in_pool(pool)
-            if workers:
-                print(f"{region}: {len(workers)} of {WORKERS_PER_REGION} workers connected in {pool}.")
-            else:
-                pools_without_workers.append(pool)
-                print(
-                    f"{region}: no connected worker advertises {pool}, so nothing that reads {region} data can run yet. "
-                    "Workers can take a minute or two to join: run this cell again shortly. "
-                    "If it stays like this, look at the session's page in the portal."
-                )
-
+        # Count where bytes are read and where they move (the locality cell at the end reports it to the portal).
+        start_locality(client)
         client
+        """");
+
+    public static NotebookCell Activity { get; } = NotebookCell.Code("activity", """"
+        # An idle session stops by itself (its page says when): report use now, after cells, and while Dask tasks run.
+        import threading, time, urllib.request
+
+        PORTAL_ACTIVITY_URL = PORTAL_COST_URL.rsplit("/", 1)[0] + "/activity"
+
+
+        def report_activity():
+            try:
+                urllib.request.urlopen(urllib.request.Request(PORTAL_ACTIVITY_URL + "?source=notebook", b"", {"Authorization": "Bearer " + PORTAL_COST_TOKEN}), timeout=10).close()
+                return True
+            except OSError:
+                return False
+
+
+        _last = [time.monotonic()]
+
+
+        def _after_cell(*_):
+            if time.monotonic() - _last[0] >= 60:
+                _last[0] = time.monotonic()
+                threading.Thread(target=report_activity, daemon=True).start()
+
+
+        try:
+            get_ipython().events.register("post_run_cell", _after_cell)
+            from portal_dask import PortalActivity
+            client.register_scheduler_plugin(PortalActivity(PORTAL_ACTIVITY_URL, PORTAL_COST_TOKEN))
+        except Exception as error:
+            print(f"Only cells you run report use ({error}); Extend on the session page keeps it running.")
+        print("The portal knows the session is in use." if report_activity() else "Could not reach " + PORTAL_ACTIVITY_URL)
+        """");
+
+    public static NotebookCell LocalityIntro { get; } = NotebookCell.Markdown("locality-intro", """
+        ## Where the bytes went
+
+        The portal's promise is that raw data never leaves its region. The Dask workers counted what they read from
+        each region's data and what moved between regions; the figure is reported to the session's page.
+        """);
+
+    public static NotebookCell Locality { get; } = NotebookCell.Code("locality", """"
+        from portal_dask import describe_locality, measure_locality, report_locality
+
+        locality = measure_locality(client)
+        print(describe_locality(locality))
+        raw_between_regions = sum(pair["rawBytes"] for pair in locality["betweenPools"])
+        if raw_between_regions:
+            print(f"Warning: {raw_between_regions} bytes of raw data moved between regions.")
+        PORTAL_LOCALITY_URL = PORTAL_COST_URL.rsplit("/", 1)[0] + "/locality"
+        if not report_locality(PORTAL_LOCALITY_URL, PORTAL_COST_TOKEN, locality):
+            print("Could not report the figure to " + PORTAL_LOCALITY_URL + "; the session page will not show it.")
         """");
 
     public static NotebookCell CostIntro { get; } = NotebookCell.Markdown("cost-intro", """

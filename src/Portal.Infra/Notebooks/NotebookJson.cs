@@ -1,3 +1,4 @@
+using Portal.Domain.Cloud;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;

@@ -1,3 +1,4 @@
+using Portal.Domain.Cloud;
 using System.Globalization;
 using System.Text.Json;
 

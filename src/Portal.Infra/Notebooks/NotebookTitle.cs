@@ -1,3 +1,4 @@
+using Portal.Domain.Cloud;
 using System.Globalization;
 using System.Text;
 using Portal.Domain.Datasets;
@@ -8,7 +9,8 @@ namespace Portal.Infra.Notebooks;
 /// <summary>The title cell: which session, what it analyses, and how the notebook came to be.</summary>
 internal static class NotebookTitle
 {
-    public static NotebookCell Cell(Session session, IReadOnlyList<Dataset> datasets, bool loadsEra5, bool loadsCmip6)
+    /// <param name="projections">The projection datasets read, by the names the title gives them (CMIP6, NEX-GDDP-CMIP6…).</param>
+    public static NotebookCell Cell(Session session, IReadOnlyList<Dataset> datasets, bool loadsEra5, IReadOnlyList<string> projections)
     {
         var request = session.Request;
         var text = new StringBuilder();
@@ -21,14 +23,12 @@ internal static class NotebookTitle
             analyses.Add("ERA5 " + MarkdownText.Code(request.Variable) + (longName is null ? string.Empty : $" ({MarkdownText.Plain(longName)})"));
         }
 
-        if (loadsCmip6)
-        {
-            analyses.Add("CMIP6 " + string.Join(", ", request.VariableIds.Select(MarkdownText.Code)));
-        }
+        var variableIds = string.Join(", ", request.VariableIds.Select(MarkdownText.Code));
+        analyses.AddRange(projections.Select(name => MarkdownText.Plain(name) + " " + variableIds));
 
         var dates = $"{NotebookParameters.IsoDate(request.StartDate)} to {NotebookParameters.IsoDate(request.EndDate)}";
         text.Append(analyses.Count > 0
-            ? $"The mean over time of {string.Join(" and ", analyses)}, from {dates}, each computed in the region that holds the data and plotted."
+            ? $"The mean over time of {Join(analyses)}, from {dates}, each computed in the region that holds the data and plotted."
             : $"Data from {dates}.");
         text.Append("\n\n");
 
@@ -54,4 +54,8 @@ internal static class NotebookTitle
             .Append("Run all cells in order, or change a value there and run them again.");
         return NotebookCell.Markdown("title", text.ToString());
     }
+
+    /// <summary>"a", "a and b", "a, b and c".</summary>
+    private static string Join(List<string> parts) =>
+        parts.Count <= 2 ? string.Join(" and ", parts) : string.Join(", ", parts.Take(parts.Count - 1)) + " and " + parts[^1];
 }

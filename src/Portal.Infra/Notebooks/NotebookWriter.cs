@@ -8,14 +8,16 @@ namespace Portal.Infra.Notebooks;
 
 /// <summary>
 /// Writes the notebook a session's instance opens with (nbformat 4.5): a title, the parameters cell, a connect cell,
-/// load cells for the data the request selected, the sample's analysis and the session's cost so far. It asks no
+/// load cells for the data the request selected (ERA5 from either copy, a section per projection dataset), the sample's
+/// analysis, where the datasets of no layout are and how to open them, and the session's cost so far. It asks no
 /// questions: the portal's form answered them, and the answers are in the parameters cell.
 /// </summary>
 internal sealed class NotebookWriter
 {
     /// <param name="costToken">The credential the cost cell reads the session's cost with (see SessionCostTokens).</param>
+    /// <param name="dataRoot">Where datasets are found instead of their FSx paths (the sandbox's local data); null on AWS.</param>
     [SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "A service the orchestrator is given; an instance keeps it replaceable.")]
-    public NotebookDocument Write(Session session, LaunchPlan plan, Uri portalBaseUri, string costToken)
+    public NotebookDocument Write(Session session, LaunchPlan plan, Uri portalBaseUri, string costToken, string? dataRoot = null)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(plan);
@@ -26,42 +28,56 @@ internal sealed class NotebookWriter
         }
 
         var datasets = plan.Pools.SelectMany(p => p.Datasets).ToList();
-        var loadsEra5 = session.Request.UsesReanalysis && datasets.Any(d => d.Id == DatasetCatalog.Era5);
-        var loadsCmip6 = session.Request.UsesProjections && datasets.Any(d => d.Id == DatasetCatalog.Cmip6);
+        var request = session.Request;
+        // ERA5 from either copy (the notebook picks one, nsf-ncar-era5 first); one section per projection dataset; the
+        // datasets of no layout are listed, to be opened by path.
+        var loadsEra5 = request.UsesReanalysis && datasets.Any(d => d.Layout is DatasetLayout.Era5Pds or DatasetLayout.NsfNcarEra5);
+        var projections = request.UsesProjections
+            ? ProjectionSection.All.Where(s => datasets.Any(d => d.Id == s.Dataset && d.IsAnalysable)).ToList()
+            : [];
+        var byPath = datasets.Any(d => d.Layout == DatasetLayout.None);
 
         var cells = new List<NotebookCell>
         {
-            NotebookTitle.Cell(session, datasets, loadsEra5, loadsCmip6),
-            NotebookParameters.Cell(session, plan, CostUri(portalBaseUri, session.Id), costToken),
+            NotebookTitle.Cell(session, datasets, loadsEra5, [.. projections.Select(s => s.Title)]),
+            NotebookParameters.Cell(session, plan, CostUri(portalBaseUri, session.Id), costToken, dataRoot),
             NotebookCells.ConnectIntro,
             NotebookCells.Connect,
+            NotebookCells.Activity,
         };
         if (loadsEra5)
         {
             cells.AddRange([NotebookCells.Era5Intro, NotebookCells.Era5Files, NotebookCells.Era5Open]);
         }
 
-        if (loadsCmip6)
-        {
-            cells.AddRange([NotebookCells.Cmip6Intro, NotebookCells.Cmip6Query, NotebookCells.Cmip6Open, NotebookCells.Cmip6Select]);
-        }
-
-        if (loadsEra5 || loadsCmip6)
+        cells.AddRange(projections.SelectMany(s => s.Load));
+        if (loadsEra5 || projections.Count > 0)
         {
             cells.AddRange([NotebookCells.AnalysisIntro, NotebookCells.AnalysisHelpers]);
             cells.AddRange(loadsEra5 ? [NotebookCells.Era5Map] : []);
-            cells.AddRange(loadsCmip6 ? [NotebookCells.Cmip6Map] : []);
+            cells.AddRange(projections.Select(s => s.Map));
         }
-        else
+        else if (!byPath)
         {
             cells.Add(NotebookCells.NoLoadCells);
         }
 
-        cells.AddRange([NotebookCells.CostIntro, NotebookCells.Cost]);
+        if (byPath)
+        {
+            cells.AddRange([NotebookCells.ByPathIntro, NotebookCells.ByPath]);
+        }
+
+        cells.AddRange([NotebookCells.LocalityIntro, NotebookCells.Locality, NotebookCells.CostIntro, NotebookCells.Cost]);
 
         var metadata = new Dictionary<string, string> { ["sessionId"] = session.Id.Value };
         return new NotebookDocument(FileName(session.Id), NotebookJson.Write(cells, metadata));
     }
+
+    /// <summary>
+    /// Stands for the session's token in the notebook recorded at launch; the token itself is put in only when the
+    /// notebook instance is created, so it is never stored.
+    /// </summary>
+    public const string TokenPlaceholder = "@@PORTAL_SESSION_TOKEN@@";
 
     /// <summary>The notebook's file name: <c>portal-&lt;session id&gt;.ipynb</c>.</summary>
     public static string FileName(SessionId id) => $"portal-{id.Value}.ipynb";

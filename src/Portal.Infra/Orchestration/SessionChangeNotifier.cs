@@ -5,10 +5,16 @@ using Portal.Domain.Sessions;
 namespace Portal.Infra.Orchestration;
 
 /// <summary>Tells open pages that a session changed (launched, moved on by the background service, stopped).</summary>
-public sealed class SessionChangeNotifier(ILogger<SessionChangeNotifier> logger) : ChangeNotifier<SessionId>(logger)
+internal sealed class SessionChangeNotifier(ILogger<SessionChangeNotifier> logger) : ChangeNotifier<SessionChange>(logger)
 {
     public SessionChangeNotifier()
         : this(NullLogger<SessionChangeNotifier>.Instance)
     {
+    }
+
+    public Task PublishAsync(Session session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        return PublishAsync(new SessionChange(session.Id, session.Owner));
     }
 }

@@ -1,33 +1,31 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Portal.Domain;
 using Portal.Domain.Cloud;
-using Portal.Domain.LaunchPlans;
-using Portal.Domain.Regions;
 using Portal.Domain.Sessions;
-using Portal.Infra.Notebooks;
-using Portal.Infra.Sessions;
 
 namespace Portal.Infra.Orchestration;
 
 /// <summary>
-/// Moves one session one pass forward from what is stored and what the cloud reports. Every call it makes is
-/// idempotent (create tokens, "already exists" accepted, delete of a missing resource succeeds), so a pass
-/// interrupted by a restart is simply run again; and a resource is only created by the caller whose "started"
-/// record was saved, so two portal instances never both create it.
+/// The step engine: moves one session one pass forward from what is stored and what the cloud reports, executing the
+/// steps recorded at launch. Start, follow, fail, delete and retry are written once here for every kind of step; an
+/// <see cref="IStepHandler"/> only talks to the cloud. Every call it makes is idempotent (create tokens, "already
+/// exists" accepted, delete of a missing resource succeeds), so a pass interrupted by a restart is simply run again;
+/// and a resource is only created by the caller whose "started" record was saved, so two portal instances never both
+/// create it. A failing call backs off and is retried a bounded number of times: no loop runs for ever.
 /// </summary>
 internal sealed partial class SessionOrchestrator(
     ISessionStore store,
-    IStackDeployer stacks,
-    INotebookService notebooks,
-    LaunchPlanner planner,
-    NotebookWriter notebookWriter,
-    SessionCostTokens costTokens,
-    PortalUrls urls,
+    IEnumerable<IStepHandler> handlers,
     SessionChangeNotifier notifier,
+    IOptions<OrchestrationOptions> options,
     TimeProvider clock,
     ILogger<SessionOrchestrator> logger)
 {
-    private const string NotebookGone = "Deleted";
+    private readonly IStepHandler[] _handlers = [.. handlers];
+
+    private OrchestrationOptions Options => options.Value;
 
     public async Task DriveAsync(SessionId id, CancellationToken cancellationToken)
     {
@@ -40,16 +38,30 @@ internal sealed partial class SessionOrchestrator(
         var now = clock.GetUtcNow();
         if (session.IsExpired(now))
         {
-            LogExpired(id.Value, session.Request.MaximumHours);
-            await ChangeAsync(session, s => s.RequestStop(now),
-                $"Maximum lifetime of {session.Request.MaximumHours} h reached: stopping the session.", cancellationToken);
+            LogAutoStop(id.Value, "lifetime");
+            var reason = $"Stopped after its maximum lifetime of {session.Request.MaximumHours} h.";
+            await ChangeAsync(session, s => s.RequestStop(now, reason), reason, cancellationToken);
+            return;
+        }
+
+        if (session.IsIdle(now))
+        {
+            LogAutoStop(id.Value, "idle");
+            var reason = $"Stopped after {Describe(session.IdleTimeout)} idle.";
+            await ChangeAsync(session, s => s.RequestStop(now, reason), reason, cancellationToken);
             return;
         }
 
         switch (session.State)
         {
             case SessionState.Requested:
-                await ChangeAsync(session, s => s.BeginProvisioning(now), "Provisioning started.", cancellationToken);
+                // Start the steps in the same pass: time to Ready is the longest step, not a tick more.
+                var (started, applied) = await ChangeAsync(session, s => s.BeginProvisioning(now), "Provisioning started.", cancellationToken);
+                if (applied && started.State == SessionState.Provisioning)
+                {
+                    await ProvisionAsync(started, cancellationToken);
+                }
+
                 break;
             case SessionState.Provisioning:
             case SessionState.Failed:
@@ -64,253 +76,140 @@ internal sealed partial class SessionOrchestrator(
     }
 
     /// <summary>
-    /// Provisioning: start what is pending, follow what is in progress. A failed session only follows what is
-    /// already in progress, so its timeline stays true and a stop deletes what really exists.
+    /// Provisioning: start every pending step at once (the notebook beside the stacks), follow what is in progress,
+    /// delete what a retry replaces. A failed session starts nothing: it follows what is in progress to its end, then
+    /// deletes what it created.
     /// </summary>
     private async Task ProvisionAsync(Session session, CancellationToken cancellationToken)
     {
-        LaunchPlan plan;
-        try
+        foreach (var name in session.Steps.Select(s => s.ResourceName).ToList())
         {
-            plan = planner.Plan(session.Id, session.Request);
-        }
-        catch (DomainException ex)
-        {
-            // The request passed the rules at launch but no longer does (a catalogue or rule change): say so, once.
-            var now = clock.GetUtcNow();
-            await ChangeAsync(session, s => s.Fail($"The session's request no longer passes the portal's rules: {ex.Message}", now),
-                $"The session's request no longer passes the portal's rules: {ex.Message}", cancellationToken);
-            return;
+            var step = session.Step(name);
+            session = step.Status switch
+            {
+                StepStatus.Pending => await StartAsync(session, step, cancellationToken),
+                StepStatus.InProgress => await FollowAsync(session, step, cancellationToken),
+                StepStatus.Deleting => await DeleteAsync(session, step, cancellationToken),
+                _ => session,
+            };
         }
 
-        foreach (var spec in plan.Stacks)
-        {
-            session = await AdvanceStackAsync(session, spec, cancellationToken);
-        }
-
-        if (plan.Stacks.All(spec => session.Step(spec.StackName).Status == StepStatus.Complete))
-        {
-            session = await AdvanceNotebookAsync(session, plan, cancellationToken);
-        }
-
+        var now = clock.GetUtcNow();
         if (session.State == SessionState.Provisioning && session.Steps.All(s => s.Status == StepStatus.Complete))
         {
-            var now = clock.GetUtcNow();
             await ChangeAsync(session, s => s.MarkReady(now), "Session is ready: open the notebook.", cancellationToken);
         }
+        else if (session.CanBeginCleanUp)
+        {
+            await ChangeAsync(session, s => s.BeginCleanUp(), "Cleaning up: deleting what the failed session created, so that it stops costing.", cancellationToken);
+        }
+        else if (session is { State: SessionState.Failed, HasEnded: false } && session.Steps.All(s => !s.MayHoldResources)
+                 && session.Steps.Any(s => s.Status == StepStatus.Deleted))
+        {
+            await ChangeAsync(session, s => s.MarkCleanedUp(now), "Clean-up finished: nothing of the session runs any more, and it no longer costs. Retry creates what failed again.", cancellationToken);
+        }
     }
 
-    private async Task<Session> AdvanceStackAsync(Session session, StackSpec spec, CancellationToken cancellationToken)
+    private async Task<Session> StartAsync(Session session, SessionStep step, CancellationToken cancellationToken)
     {
-        StackCreateRequest CreateRequest() =>
-            new(spec.Region, spec.StackName, spec.Template, spec.Parameters, SessionTags.For(session), spec.StackName + "-create");
+        var now = clock.GetUtcNow();
+        if (session.State != SessionState.Provisioning || step.IsBackingOff(now))
+        {
+            return session;
+        }
 
-        var step = session.Step(spec.StackName);
+        // The step is recorded as started before the cloud is asked: a stop that lands while the create is in flight
+        // then finds it in progress and deletes the resource, instead of forgetting a step still pending.
+        var (started, applied) = await ChangeAsync(session, s => s.StartStep(step.ResourceName, now), $"Creating {Label(step)}.",
+            cancellationToken, step);
+        if (!applied || started.State != SessionState.Provisioning)
+        {
+            return started;
+        }
+
+        return await CreateAsync(started, started.Step(step.ResourceName), cancellationToken);
+    }
+
+    private async Task<Session> CreateAsync(Session session, SessionStep step, CancellationToken cancellationToken)
+    {
         try
         {
-            if (step.Status == StepStatus.Pending)
+            if (await Handler(step).CreateAsync(session, step, cancellationToken))
             {
-                if (session.State != SessionState.Provisioning)
-                {
-                    return session;
-                }
-
-                // The step is recorded as started before the cloud is asked: a stop that lands while the create is in
-                // flight then finds it in progress and deletes the stack, instead of forgetting a step still pending.
-                var now = clock.GetUtcNow();
-                var (started, applied) = await ChangeAsync(session, s => s.StartStep(spec.StackName, now), $"Creating stack {spec.StackName}.",
-                    cancellationToken, spec.StackName, spec.Region);
-                if (!applied || started.State != SessionState.Provisioning)
-                {
-                    return started;
-                }
-
-                var outcome = await stacks.CreateStackAsync(CreateRequest(), cancellationToken);
-                if (outcome.AlreadyExisted)
-                {
-                    await AppendEventAsync(started, $"Stack {spec.StackName} already exists; following it.", spec.StackName, spec.Region, cancellationToken);
-                }
-
-                return started;
+                await AppendEventAsync(session, $"{Label(step)} already exists; following it.", step, cancellationToken);
             }
 
-            if (step.Status != StepStatus.InProgress)
-            {
-                return session;
-            }
-
-            var description = await stacks.DescribeStackAsync(spec.Region, spec.StackName, cancellationToken);
-            if (description is null)
-            {
-                if (session.State == SessionState.Provisioning)
-                {
-                    // Not visible yet (eventual consistency), or the portal stopped between recording the step and
-                    // asking the cloud: create again, idempotently.
-                    await stacks.CreateStackAsync(CreateRequest(), cancellationToken);
-                    return session;
-                }
-
-                var at = clock.GetUtcNow();
-                return (await ChangeAsync(session, s => s.FailStep(spec.StackName, "Not created: the session failed first.", at),
-                    null, cancellationToken)).Session;
-            }
-
-            var events = await stacks.DescribeStackEventsAsync(spec.Region, spec.StackName, cancellationToken);
-            await AppendStackEventsAsync(session, spec, events, cancellationToken);
-            var observedAt = clock.GetUtcNow();
-            if (StackStatuses.IsCreated(description.Status))
-            {
-                return (await ChangeAsync(session, s =>
-                {
-                    s.ObserveStep(spec.StackName, description.Status, null);
-                    s.CompleteStep(spec.StackName, observedAt);
-                }, $"Stack {spec.StackName} is {description.Status}.", cancellationToken, spec.StackName, spec.Region)).Session;
-            }
-
-            if (StackStatuses.IsCreateFailed(description.Status))
-            {
-                var reason = events.LastOrDefault(e => e.ResourceStatus == StackStatuses.CreateFailed)?.ResourceStatusReason
-                             ?? description.StatusReason
-                             ?? description.Status;
-                return (await ChangeAsync(session, s =>
-                {
-                    s.ObserveStep(spec.StackName, description.Status, reason);
-                    s.FailStep(spec.StackName, $"Stack {spec.StackName} in {spec.Region} failed: {reason}", observedAt);
-                }, $"Stack {spec.StackName} failed: {reason}", cancellationToken, spec.StackName, spec.Region)).Session;
-            }
-
-            return step.ProviderStatus == description.Status
-                ? session
-                : (await ChangeAsync(session, s => s.ObserveStep(spec.StackName, description.Status, description.StatusReason), null, cancellationToken)).Session;
+            return session;
         }
         catch (CloudOperationException ex)
         {
-            LogStepFailed(ex, session.Id.Value, spec.StackName, ex.ErrorCode);
-            return await FailStepAsync(session, spec.StackName, spec.Region, ex.Message, cancellationToken);
+            return await CreateCallFailedAsync(session, step, ex, cancellationToken);
         }
     }
 
-    private async Task<Session> AdvanceNotebookAsync(Session session, LaunchPlan plan, CancellationToken cancellationToken)
+    private async Task<Session> FollowAsync(Session session, SessionStep step, CancellationToken cancellationToken)
     {
-        var spec = plan.Notebook;
-        var step = session.Step(spec.InstanceName);
-        NotebookInstanceRequest CreateRequest() => new(
-            spec.Region, spec.InstanceName, spec.InstanceType, SessionTags.For(session), notebookWriter.Write(session, plan, urls.BaseUri, costTokens.Issue(session)));
+        if (step.IsBackingOff(clock.GetUtcNow()))
+        {
+            return session;
+        }
+
+        StepObservation seen;
         try
         {
-            if (step.Status == StepStatus.Pending)
-            {
-                if (session.State != SessionState.Provisioning)
-                {
-                    return session;
-                }
-
-                // Started before the cloud is asked, as for stacks: a stop in between then stops and deletes the instance.
-                var now = clock.GetUtcNow();
-                var (started, applied) = await ChangeAsync(session, s => s.StartStep(spec.InstanceName, now),
-                    $"Creating notebook instance {spec.InstanceName} ({spec.InstanceType}).", cancellationToken, spec.InstanceName, spec.Region);
-                if (!applied || started.State != SessionState.Provisioning)
-                {
-                    return started;
-                }
-
-                var outcome = await notebooks.CreateNotebookInstanceAsync(CreateRequest(), cancellationToken);
-                if (outcome.AlreadyExisted)
-                {
-                    await AppendEventAsync(started, $"Notebook instance {spec.InstanceName} already exists; following it.", spec.InstanceName, spec.Region, cancellationToken);
-                }
-
-                return started;
-            }
-
-            if (step.Status != StepStatus.InProgress)
-            {
-                return session;
-            }
-
-            var description = await notebooks.DescribeNotebookInstanceAsync(spec.Region, spec.InstanceName, cancellationToken);
-            var at = clock.GetUtcNow();
-            if (description is null)
-            {
-                if (session.State == SessionState.Provisioning)
-                {
-                    // As for stacks: not visible yet, or never asked for because the portal stopped in between.
-                    await notebooks.CreateNotebookInstanceAsync(CreateRequest(), cancellationToken);
-                    return session;
-                }
-
-                return (await ChangeAsync(session, s => s.FailStep(spec.InstanceName, "Not created: the session failed first.", at), null, cancellationToken)).Session;
-            }
-
-            switch (description.Status)
-            {
-                case NotebookStatuses.InService:
-                    return (await ChangeAsync(session, s =>
-                    {
-                        s.ObserveStep(spec.InstanceName, description.Status, null);
-                        s.CompleteStep(spec.InstanceName, at);
-                    }, $"Notebook instance {spec.InstanceName} is InService.", cancellationToken, spec.InstanceName, spec.Region)).Session;
-                case NotebookStatuses.Failed:
-                    var reason = description.FailureReason ?? "SageMaker reported the notebook instance as Failed.";
-                    return await FailStepAsync(session, spec.InstanceName, spec.Region, $"Notebook instance {spec.InstanceName} failed: {reason}", cancellationToken);
-                case { } status when status != step.ProviderStatus:
-                    return (await ChangeAsync(session, s => s.ObserveStep(spec.InstanceName, status, null),
-                        $"Notebook instance {spec.InstanceName} is {status}.", cancellationToken, spec.InstanceName, spec.Region)).Session;
-                default:
-                    return session;
-            }
+            seen = await Handler(step).DescribeAsync(session, step, cancellationToken);
         }
         catch (CloudOperationException ex)
         {
-            LogStepFailed(ex, session.Id.Value, spec.InstanceName, ex.ErrorCode);
-            return await FailStepAsync(session, spec.InstanceName, spec.Region, ex.Message, cancellationToken);
+            return await CreateCallFailedAsync(session, step, ex, cancellationToken);
         }
-    }
 
-    /// <summary>Fails a step (and, while provisioning, the session) with a message the user reads on the timeline.</summary>
-    private async Task<Session> FailStepAsync(Session session, string resourceName, RegionCode region, string reason, CancellationToken cancellationToken)
-    {
-        var at = clock.GetUtcNow();
-        return (await ChangeAsync(session, s =>
+        var now = clock.GetUtcNow();
+        var name = step.ResourceName;
+        switch (seen.Condition)
         {
-            if (s.Step(resourceName).Status == StepStatus.Pending)
-            {
-                s.StartStep(resourceName, at);
-            }
-
-            s.FailStep(resourceName, reason, at);
-        }, reason, cancellationToken, resourceName, region)).Session;
+            case StepCondition.Missing when session.State == SessionState.Provisioning:
+                // Not visible yet (eventual consistency), or the portal stopped between recording the step and asking
+                // the cloud: create again, idempotently, with the same token.
+                return await CreateAsync(session, step, cancellationToken);
+            case StepCondition.Missing:
+                return (await ChangeAsync(session, s => s.FailStep(name, "Not created: the session failed first.", now), null, cancellationToken)).Session;
+            case StepCondition.Created:
+                return (await ChangeAsync(session, s =>
+                {
+                    s.ObserveStep(name, seen.ProviderStatus, null);
+                    s.CompleteStep(name, now);
+                }, $"{Label(step)} is {seen.ProviderStatus}.", cancellationToken, step)).Session;
+            case StepCondition.Failing when step.ProviderStatus != seen.ProviderStatus || session.State != SessionState.Failed:
+                var failing = FailureText(step, seen);
+                return (await ChangeAsync(session, s =>
+                {
+                    s.ObserveStep(name, seen.ProviderStatus, seen.Reason);
+                    s.MarkFailing(name, failing);
+                }, $"{failing} Following it until it has finished.", cancellationToken, step)).Session;
+            case StepCondition.Failed:
+                var failed = FailureText(step, seen);
+                return (await ChangeAsync(session, s =>
+                {
+                    s.ObserveStep(name, seen.ProviderStatus, seen.Reason);
+                    s.FailStep(name, failed, now);
+                }, failed, cancellationToken, step)).Session;
+            case StepCondition.Creating when step.ProviderStatus != seen.ProviderStatus:
+                return (await ChangeAsync(session, s => s.ObserveStep(name, seen.ProviderStatus, seen.Reason),
+                    step.Kind == StepKind.Notebook ? $"{Label(step)} is {seen.ProviderStatus}." : null, cancellationToken, step)).Session;
+            default:
+                return session;
+        }
     }
 
     private async Task TearDownAsync(Session session, CancellationToken cancellationToken)
     {
-        foreach (var step in session.Steps.Where(s => s.Status == StepStatus.Deleting).ToList())
+        foreach (var name in session.Steps.Where(s => s.Status == StepStatus.Deleting).Select(s => s.ResourceName).ToList())
         {
-            try
+            session = await DeleteAsync(session, session.Step(name), cancellationToken);
+            if (session.State != SessionState.Stopping)
             {
-                var gone = step.Kind == StepKind.Notebook
-                    ? await TearDownNotebookAsync(session, step, cancellationToken)
-                    : await TearDownStackAsync(session, step, cancellationToken);
-                if (gone)
-                {
-                    var now = clock.GetUtcNow();
-                    var finalStatus = step.Kind == StepKind.Notebook ? NotebookGone : StackStatuses.DeleteComplete;
-                    session = (await ChangeAsync(session, s =>
-                    {
-                        s.ObserveStep(step.ResourceName, finalStatus, null);
-                        s.MarkStepDeleted(step.ResourceName, now);
-                    }, $"{step.ResourceName} deleted.", cancellationToken, step.ResourceName, step.Region)).Session;
-                }
-            }
-            catch (CloudOperationException ex)
-            {
-                // Keep trying on the next pass; say why on the timeline once.
-                LogTearDownProblem(ex, session.Id.Value, step.ResourceName, ex.ErrorCode);
-                if (step.Message != ex.Message)
-                {
-                    session = (await ChangeAsync(session, s => s.ObserveStep(step.ResourceName, step.ProviderStatus ?? "DELETE_PENDING", ex.Message),
-                        $"Deleting {step.ResourceName}: {ex.Message}", cancellationToken, step.ResourceName, step.Region)).Session;
-                }
+                return;
             }
         }
 
@@ -321,61 +220,122 @@ internal sealed partial class SessionOrchestrator(
         }
     }
 
-    /// <returns>True once the stack is gone.</returns>
-    private async Task<bool> TearDownStackAsync(Session session, SessionStep step, CancellationToken cancellationToken)
+    /// <summary>One attempt to move a step's resource towards deletion; failures back off, and past the bound the session needs an operator.</summary>
+    private async Task<Session> DeleteAsync(Session session, SessionStep step, CancellationToken cancellationToken)
     {
-        var description = await stacks.DescribeStackAsync(step.Region, step.ResourceName, cancellationToken);
-        if (description is null || StackStatuses.IsDeleted(description.Status))
+        if (step.IsBackingOff(clock.GetUtcNow()))
         {
-            return true;
+            return session;
         }
 
-        var spec = new StackSpec(step.Kind, step.Region, step.ResourceName, string.Empty, new Dictionary<string, string>());
-        var events = await stacks.DescribeStackEventsAsync(step.Region, step.ResourceName, cancellationToken);
-        await AppendStackEventsAsync(session, spec, events, cancellationToken);
-        if (description.Status != StackStatuses.DeleteInProgress)
+        StepObservation seen;
+        try
         {
-            // A failed delete is asked again with a new token: CloudFormation treats a token it has seen as the same request.
-            var token = description.Status == StackStatuses.DeleteFailed
-                ? $"{step.ResourceName}-delete-{clock.GetUtcNow().ToUnixTimeSeconds()}"
-                : step.ResourceName + "-delete";
-            await stacks.DeleteStackAsync(step.Region, step.ResourceName, token, cancellationToken);
+            seen = await Handler(step).DeleteAsync(session, step, cancellationToken);
+        }
+        catch (CloudOperationException ex)
+        {
+            LogDeleteProblem(ex, session.Id.Value, step.ResourceName, ex.ErrorCode);
+            seen = new StepObservation(StepCondition.DeleteFailed, step.ProviderStatus ?? "DELETE_PENDING", ex.Message);
         }
 
-        if (step.ProviderStatus != description.Status)
+        var now = clock.GetUtcNow();
+        var name = step.ResourceName;
+        switch (seen.Condition)
         {
-            await ChangeAsync(session, s => s.ObserveStep(step.ResourceName, description.Status, description.StatusReason), null, cancellationToken);
-        }
-
-        return false;
-    }
-
-    /// <returns>True once the notebook instance is gone.</returns>
-    private async Task<bool> TearDownNotebookAsync(Session session, SessionStep step, CancellationToken cancellationToken)
-    {
-        var description = await notebooks.DescribeNotebookInstanceAsync(step.Region, step.ResourceName, cancellationToken);
-        switch (description?.Status)
-        {
-            case null:
-                return true;
-            case NotebookStatuses.InService or NotebookStatuses.Pending:
-                await notebooks.StopNotebookInstanceAsync(step.Region, step.ResourceName, cancellationToken);
-                break;
-            case NotebookStatuses.Stopped or NotebookStatuses.Failed:
-                await notebooks.DeleteNotebookInstanceAsync(step.Region, step.ResourceName, cancellationToken);
-                break;
+            case StepCondition.Missing:
+                var recreate = step.RecreateAfterDelete && session.State == SessionState.Provisioning;
+                return (await ChangeAsync(session, s =>
+                {
+                    s.ObserveStep(name, step.Kind == StepKind.Notebook ? "Deleted" : StackStatuses.DeleteComplete, null);
+                    s.MarkStepDeleted(name, now);
+                }, recreate ? $"{Label(step)} deleted; creating it again." : $"{Label(step)} deleted.", cancellationToken, step)).Session;
+            case StepCondition.DeleteFailed:
+                return await DeleteFailedAsync(session, step, seen, cancellationToken);
             default:
-                break;
+                return step.ProviderStatus == seen.ProviderStatus
+                    ? session
+                    : (await ChangeAsync(session, s => s.ObserveStep(name, seen.ProviderStatus, null),
+                        step.Kind == StepKind.Notebook ? $"{Label(step)} is {seen.ProviderStatus}." : null, cancellationToken, step)).Session;
         }
-
-        if (description.Status != step.ProviderStatus)
-        {
-            await ChangeAsync(session, s => s.ObserveStep(step.ResourceName, description.Status, null),
-                $"Notebook instance {step.ResourceName} is {description.Status}.", cancellationToken, step.ResourceName, step.Region);
-        }
-
-        return false;
     }
+
+    private async Task<Session> DeleteFailedAsync(Session session, SessionStep step, StepObservation seen, CancellationToken cancellationToken)
+    {
+        var attempts = step.Failures + 1;
+        var error = seen.Reason ?? seen.ProviderStatus;
+        var name = step.ResourceName;
+        if (attempts >= Options.MaxDeleteAttempts)
+        {
+            var reason = string.Create(CultureInfo.InvariantCulture,
+                $"{Label(step)} in {step.Region} could not be deleted after {attempts} attempts: {error} {OperatorAction(step)}");
+            LogNeedsAttention(session.Id.Value, name, attempts);
+            return (await ChangeAsync(session, s =>
+            {
+                s.ObserveStep(name, seen.ProviderStatus, error);
+                s.RecordStepFailure(name, error, clock.GetUtcNow());
+                s.NeedAttention(reason);
+            }, "Needs attention: " + reason, cancellationToken, step)).Session;
+        }
+
+        var retryAt = clock.GetUtcNow() + Options.BackoffAfter(attempts);
+        return (await ChangeAsync(session, s =>
+        {
+            s.ObserveStep(name, seen.ProviderStatus, error);
+            s.RecordStepFailure(name, error, retryAt);
+        }, string.Create(CultureInfo.InvariantCulture, $"Deleting {Label(step)} failed (attempt {attempts} of {Options.MaxDeleteAttempts}): {error} Trying again at {retryAt:HH:mm:ss}."),
+            cancellationToken, step)).Session;
+    }
+
+    /// <summary>
+    /// A create or describe call failed. A transient failure (throttling, a server error) waits and asks again, up to a
+    /// bound; anything else fails the step, and so the session.
+    /// </summary>
+    private async Task<Session> CreateCallFailedAsync(Session session, SessionStep step, CloudOperationException ex, CancellationToken cancellationToken)
+    {
+        LogStepCallFailed(ex, session.Id.Value, step.ResourceName, ex.ErrorCode);
+        var name = step.ResourceName;
+        var failures = step.Failures + 1;
+        if (ex.IsTransient && failures < Options.MaxTransientFailures)
+        {
+            var retryAt = clock.GetUtcNow() + Options.BackoffAfter(failures);
+            return (await ChangeAsync(session, s => s.RecordStepFailure(name, $"{ex.Message} Trying again at {retryAt:HH:mm:ss}.", retryAt),
+                failures == 1 ? $"{Label(step)}: {ex.Message} The portal keeps trying." : null, cancellationToken, step)).Session;
+        }
+
+        var now = clock.GetUtcNow();
+        var reason = $"{Label(step)} in {step.Region} failed: {ex.Message}";
+        return (await ChangeAsync(session, s =>
+        {
+            if (s.Step(name).Status == StepStatus.Pending)
+            {
+                s.StartStep(name, now);
+            }
+
+            s.FailStep(name, reason, now);
+        }, reason, cancellationToken, step)).Session;
+    }
+
+    private IStepHandler Handler(SessionStep step) =>
+        _handlers.FirstOrDefault(h => h.Handles(step.Spec))
+        ?? throw new InvalidOperationException($"No step handler for {step.Kind} ({step.Spec.Template}): a session launched with real compute needs Sandbox:Compute Auto or Local.");
+
+    private static string Label(SessionStep step) => step.Kind switch
+    {
+        StepKind.Notebook => $"Notebook instance {step.ResourceName}",
+        _ => $"Stack {step.ResourceName}",
+    };
+
+    private static string FailureText(SessionStep step, StepObservation seen) =>
+        $"{Label(step)} in {step.Region} failed ({seen.ProviderStatus}): {seen.Reason ?? seen.ProviderStatus}.";
+
+    private static string OperatorAction(SessionStep step) => step.Kind == StepKind.Notebook
+        ? $"An operator stops and deletes it (aws sagemaker delete-notebook-instance --region {step.Region} --notebook-instance-name {step.ResourceName}), then presses Retry clean-up."
+        : $"An operator removes what blocks it (the stack's events name the resource), deletes the stack (aws cloudformation delete-stack --region {step.Region} --stack-name {step.ResourceName}), then presses Retry clean-up.";
+
+    private static string Describe(TimeSpan span) => span.TotalMinutes >= 1
+        ? string.Create(CultureInfo.InvariantCulture, $"{span.TotalMinutes:0.#} minutes")
+        : string.Create(CultureInfo.InvariantCulture, $"{span.TotalSeconds:0} seconds");
 
     /// <summary>
     /// Applies a change in one unit of work, records an event and tells open pages. A change that no longer fits
@@ -387,8 +347,7 @@ internal sealed partial class SessionOrchestrator(
         Action<Session> change,
         string? message,
         CancellationToken cancellationToken,
-        string? resourceName = null,
-        RegionCode? region = null)
+        SessionStep? step = null)
     {
         Session? saved;
         try
@@ -412,36 +371,27 @@ internal sealed partial class SessionOrchestrator(
 
         if (message is not null)
         {
-            await AppendEventAsync(current, message, resourceName, region, cancellationToken);
+            await AppendEventAsync(current, message, step, cancellationToken);
         }
 
-        await notifier.PublishAsync(current.Id);
+        await notifier.PublishAsync(current);
         return (saved ?? current, saved is not null);
     }
 
-    private Task AppendEventAsync(Session session, string message, string? resourceName, RegionCode? region, CancellationToken cancellationToken) =>
-        store.AppendEventsAsync([new SessionEvent(session.Id, clock.GetUtcNow(), resourceName, region, message)], cancellationToken);
+    private Task AppendEventAsync(Session session, string message, SessionStep? step, CancellationToken cancellationToken) =>
+        store.AppendEventsAsync([new SessionEvent(session.Id, clock.GetUtcNow(), step?.ResourceName, step?.Region, message)], cancellationToken);
 
-    /// <summary>
-    /// Stores a stack's events oldest first: they arrive newest first (CloudFormation's order), and the timeline sorts
-    /// events of the same instant by the order they were stored in.
-    /// </summary>
-    private Task AppendStackEventsAsync(Session session, StackSpec spec, IReadOnlyList<StackEvent> newestFirst, CancellationToken cancellationToken) =>
-        store.AppendEventsAsync([.. newestFirst.Reverse().Select(e => ToSessionEvent(session, spec, e))], cancellationToken);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Session {SessionId} stops by itself ({Cause})")]
+    private partial void LogAutoStop(string sessionId, string cause);
 
-    private static SessionEvent ToSessionEvent(Session session, StackSpec spec, StackEvent e) =>
-        new(session.Id, e.Timestamp, spec.StackName, spec.Region,
-            $"{e.LogicalResourceId} ({e.ResourceType}) {e.ResourceStatus}{(e.ResourceStatusReason is { Length: > 0 } r ? ": " + r : string.Empty)}",
-            e.EventId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Session {SessionId} step {Step}: a cloud call failed with {ErrorCode}")]
+    private partial void LogStepCallFailed(Exception exception, string sessionId, string step, string errorCode);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Session {SessionId} reached its maximum lifetime of {Hours} h; stopping")]
-    private partial void LogExpired(string sessionId, int hours);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Session {SessionId} could not delete {Step} yet ({ErrorCode}); retrying with backoff")]
+    private partial void LogDeleteProblem(Exception exception, string sessionId, string step, string errorCode);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Session {SessionId} step {Step} failed with {ErrorCode}")]
-    private partial void LogStepFailed(Exception exception, string sessionId, string step, string errorCode);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Session {SessionId} could not delete {Step} yet ({ErrorCode}); retrying")]
-    private partial void LogTearDownProblem(Exception exception, string sessionId, string step, string errorCode);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Session {SessionId} needs attention: {Step} was not deleted after {Attempts} attempts")]
+    private partial void LogNeedsAttention(string sessionId, string step, int attempts);
 
     /// <summary>Carries a change the domain refused out of the store's unit of work, so nothing of it is saved.</summary>
     private sealed class ChangeRejectedException(DomainException inner) : Exception(inner.Message, inner);

@@ -11,12 +11,44 @@ internal sealed class EfSessionStore(IDbContextFactory<PortalDbContext> factory)
     private const int MaxConcurrencyRetries = 5;
     private const int MaxAppendAttempts = 3;
 
-    public async Task AddAsync(Session session, CancellationToken cancellationToken)
+    public async Task<SessionId> AddAsync(Session session, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(session);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         db.Sessions.Add(session);
         db.Entry(session).Property(SessionConfiguration.VersionProperty).CurrentValue = 1;
-        await db.SaveChangesAsync(cancellationToken);
+        foreach (var step in session.Steps.Where(s => s.Spec.Document is not null))
+        {
+            // In the same transaction: a session is never stored without the notebook it will create.
+            db.StepDocuments.Add(new StepDocumentRecord { SessionId = session.Id.Value, ResourceName = step.ResourceName, Content = step.Spec.Document! });
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return session.Id;
+        }
+        catch (DbUpdateException ex) when (session.LaunchKey is { } key && db.IsUniqueViolation(ex))
+        {
+            // Another submit of the same form stored its session between our check and our write: that one stands.
+            var earlier = await FindByLaunchKeyAsync(session.Owner, key, cancellationToken);
+            return earlier?.Id ?? throw new InvalidOperationException($"Session {session.Id} could not be stored.", ex);
+        }
+    }
+
+    public async Task<string?> FindStepDocumentAsync(SessionId id, string resourceName, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.StepDocuments.AsNoTracking()
+            .Where(d => d.SessionId == id.Value && d.ResourceName == resourceName)
+            .Select(d => d.Content)
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    public async Task<Session?> FindByLaunchKeyAsync(string owner, string launchKey, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.Sessions.AsNoTracking().FirstOrDefaultAsync(s => s.Owner == owner && s.LaunchKey == launchKey, cancellationToken);
     }
 
     public async Task<Session?> FindAsync(SessionId id, CancellationToken cancellationToken)

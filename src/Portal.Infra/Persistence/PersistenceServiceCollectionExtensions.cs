@@ -1,8 +1,11 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace Portal.Infra.Persistence;
 
@@ -10,6 +13,7 @@ internal static class PersistenceServiceCollectionExtensions
 {
     private const string ProviderKey = DatabaseOptions.SectionName + ":" + nameof(DatabaseOptions.Provider);
     private const string ConnectionStringKey = "ConnectionStrings:" + DatabaseOptions.ConnectionStringName;
+    private const string DataDirectoryKey = StorageOptions.SectionName + ":" + nameof(StorageOptions.DataDirectory);
 
     /// <summary>
     /// Registers the database chosen by <c>Database:Provider</c> (an <see cref="IDbContextFactory{TContext}"/> of
@@ -20,6 +24,7 @@ internal static class PersistenceServiceCollectionExtensions
     /// <remarks>
     /// Interceptors registered as <see cref="IInterceptor"/> services are added to every context (tests use them to
     /// line up two writers). An unknown provider, or PostgreSQL without <c>ConnectionStrings:Portal</c>, stops startup.
+    /// With SQLite one portal at a time uses the data folder (<see cref="DataFolderLock"/>).
     /// </remarks>
     public static IServiceCollection AddPortalDatabase(this IServiceCollection services, IConfiguration configuration)
     {
@@ -33,11 +38,26 @@ internal static class PersistenceServiceCollectionExtensions
         if (string.Equals(provider, DatabaseOptions.Sqlite, StringComparison.OrdinalIgnoreCase))
         {
             var dataDirectory = (configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions()).ResolveDataDirectory();
-            Directory.CreateDirectory(dataDirectory);
+            var databaseFile = Path.Combine(dataDirectory, "portal.db");
+            PrepareDataFolder(dataDirectory, databaseFile);
+            services.AddHostedService(_ => new DataFolderLock(dataDirectory));
             var connectionString = string.IsNullOrWhiteSpace(configured)
-                ? $"Data Source={Path.Combine(dataDirectory, "portal.db")}"
-                : configured;
-            AddContext<SqlitePortalDbContext>(services, options => options.UseSqlite(connectionString));
+                ? $"Data Source={databaseFile}"
+                : CheckConnectionString(configured, DatabaseOptions.Sqlite, text => new SqliteConnectionStringBuilder(text));
+            var guarded = GuardedFile(connectionString);
+            if (guarded is not null)
+            {
+                services.AddSingleton(sp => new DatabaseFileGuard(guarded, sp.GetRequiredService<ILogger<DatabaseFileGuard>>()));
+            }
+
+            AddContext<SqlitePortalDbContext>(services, (sp, options) =>
+            {
+                options.UseSqlite(connectionString);
+                if (guarded is not null)
+                {
+                    options.AddInterceptors(sp.GetRequiredService<DatabaseFileGuard>());
+                }
+            });
             dataProtection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
         }
         else if (string.Equals(provider, DatabaseOptions.PostgreSql, StringComparison.OrdinalIgnoreCase))
@@ -49,7 +69,8 @@ internal static class PersistenceServiceCollectionExtensions
                     + $"(environment variable ConnectionStrings__{DatabaseOptions.ConnectionStringName}).");
             }
 
-            AddContext<PostgreSqlPortalDbContext>(services, options => options.UseNpgsql(configured));
+            CheckConnectionString(configured, DatabaseOptions.PostgreSql, text => new NpgsqlConnectionStringBuilder(text));
+            AddContext<PostgreSqlPortalDbContext>(services, (_, options) => options.UseNpgsql(configured));
             dataProtection.PersistKeysToDbContext<PostgreSqlPortalDbContext>();
         }
         else
@@ -61,12 +82,54 @@ internal static class PersistenceServiceCollectionExtensions
         return services;
     }
 
-    private static void AddContext<TContext>(IServiceCollection services, Action<DbContextOptionsBuilder> useProvider)
+    /// <summary>Makes the data folder (0700) and the database file (0600); a folder that cannot be made stops startup naming the key.</summary>
+    private static void PrepareDataFolder(string dataDirectory, string databaseFile)
+    {
+        try
+        {
+            Directory.CreateDirectory(dataDirectory);
+            DataFolderPermissions.Restrict(dataDirectory, databaseFile);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidOperationException(
+                $"Configuration '{DataDirectoryKey}' is '{dataDirectory}', which the portal cannot use as its data folder ({ex.Message}): "
+                + "set it to a folder the portal's user may create and write.", ex);
+        }
+    }
+
+    /// <summary>
+    /// A connection string the provider cannot read stops startup naming the key. The message is the parser's, which names
+    /// the keyword it refuses, never the string itself: it may hold a password.
+    /// </summary>
+    private static string CheckConnectionString(string connectionString, string provider, Func<string, object> parse)
+    {
+        try
+        {
+            _ = parse(connectionString);
+            return connectionString;
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidCastException or OverflowException)
+        {
+            throw new InvalidOperationException($"Configuration '{ConnectionStringKey}' is not a {provider} connection string: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>The file a SQLite connection string opens, as a full path; null for an in-memory database.</summary>
+    private static string? GuardedFile(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        return builder.Mode == SqliteOpenMode.Memory || string.IsNullOrEmpty(builder.DataSource) || builder.DataSource == ":memory:"
+            ? null
+            : Path.GetFullPath(builder.DataSource);
+    }
+
+    private static void AddContext<TContext>(IServiceCollection services, Action<IServiceProvider, DbContextOptionsBuilder> useProvider)
         where TContext : PortalDbContext
     {
         services.AddDbContextFactory<TContext>((sp, options) =>
         {
-            useProvider(options);
+            useProvider(sp, options);
             options.AddInterceptors(sp.GetServices<IInterceptor>());
         });
         services.AddSingleton<IDbContextFactory<PortalDbContext>, PortalDbContextFactory<TContext>>();

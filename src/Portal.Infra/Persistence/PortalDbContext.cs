@@ -5,8 +5,9 @@ using Portal.Infra.Sandbox;
 namespace Portal.Infra.Persistence;
 
 /// <summary>
-/// The portal's database: sessions with their steps and events, and the sandbox cloud's resources. One model for every
-/// provider; each provider has its own derived context so that it has its own migrations
+/// The portal's database: sessions with their steps, events and locality figures, the dataset catalogue, and the sandbox
+/// cloud's resources.
+/// One model for every provider; each provider has its own derived context so that it has its own migrations
 /// (<see cref="SqlitePortalDbContext"/>, <see cref="PostgreSqlPortalDbContext"/>).
 /// </summary>
 internal abstract class PortalDbContext(DbContextOptions options) : DbContext(options)
@@ -17,14 +18,38 @@ internal abstract class PortalDbContext(DbContextOptions options) : DbContext(op
 
     public DbSet<SandboxResource> SandboxResources => Set<SandboxResource>();
 
+    public DbSet<ReapedResourceRecord> ReapedResources => Set<ReapedResourceRecord>();
+
+    public DbSet<StepDocumentRecord> StepDocuments => Set<StepDocumentRecord>();
+
+    public DbSet<SessionLocalityRecord> SessionLocality => Set<SessionLocalityRecord>();
+
+    public DbSet<WriteProbeRecord> WriteProbes => Set<WriteProbeRecord>();
+
+    public DbSet<CatalogueDatasetRecord> CatalogueDatasets => Set<CatalogueDatasetRecord>();
+
+    public DbSet<CatalogueImportRecord> CatalogueImports => Set<CatalogueImportRecord>();
+
     /// <summary>Whether a save failed because a row with the same unique key exists already (another writer got there first).</summary>
     public abstract bool IsUniqueViolation(DbUpdateException exception);
+
+    /// <summary>
+    /// Why a write failed, in words an operator can act on: never the provider's own message, which may name a host, a
+    /// file or a user (the readiness check's answer is anonymous).
+    /// </summary>
+    public abstract string DescribeWriteFailure(Exception exception);
 
     /// <summary>
     /// Waits until no other portal instance is starting on this database and keeps them waiting until disposed, so that
     /// one instance at a time migrates it and makes what must exist once.
     /// </summary>
     public abstract Task<IAsyncDisposable> AcquireStartupLockAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Inside an import's transaction, before it reads the stored catalogue: keeps another instance's import from
+    /// replacing the catalogue between this one's read and its write (a merge would lose the other's datasets).
+    /// </summary>
+    public virtual Task LockCatalogueAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>Settings the database file itself keeps, applied once at start after migrating.</summary>
     public virtual Task ConfigureDatabaseAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -20,6 +20,22 @@ internal sealed class PostgreSqlPortalDbContext(DbContextOptions<PostgreSqlPorta
     public override bool IsUniqueViolation(DbUpdateException exception) =>
         exception?.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 
+    public override string DescribeWriteFailure(Exception exception) => exception switch
+    {
+        PostgresException { SqlState: PostgresErrorCodes.QueryCanceled or PostgresErrorCodes.LockNotAvailable }
+            or NpgsqlException { InnerException: TimeoutException } => "a lock held by another connection kept the write waiting",
+        PostgresException { SqlState: PostgresErrorCodes.DiskFull } => "the database server's disk is full",
+        PostgresException { SqlState: PostgresErrorCodes.ReadOnlySqlTransaction } => "the database is read-only (a standby, or default_transaction_read_only)",
+        PostgresException { SqlState: PostgresErrorCodes.TooManyConnections } => "the database server has no connection left",
+        PostgresException postgres => $"PostgreSQL error {postgres.SqlState}",
+        NpgsqlException => "the database server cannot be reached",
+        _ => exception?.GetType().Name ?? "unknown",
+    };
+
+    /// <summary>Readers go on reading the catalogue; a second import waits until this one commits or rolls back.</summary>
+    public override Task LockCatalogueAsync(CancellationToken cancellationToken) =>
+        Database.ExecuteSqlRawAsync("LOCK TABLE \"CatalogueDatasets\" IN EXCLUSIVE MODE", cancellationToken);
+
     /// <summary>
     /// A session-level advisory lock on this context's connection: released when disposed, or by the server when the
     /// connection ends (an instance that dies while starting does not block the others).

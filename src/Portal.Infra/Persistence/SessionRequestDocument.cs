@@ -18,7 +18,9 @@ internal sealed record SessionRequestDocument(
     string[] Datasets,
     int WorkersPerRegion,
     int MaximumHours,
-    string WorkerSize)
+    string WorkerSize,
+    string[]? InstitutionIds = null,
+    string[]? SourceIds = null)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -36,7 +38,9 @@ internal sealed record SessionRequestDocument(
             [.. request.Datasets.Select(d => d.Value)],
             request.WorkersPerRegion,
             request.MaximumHours,
-            request.WorkerSize),
+            request.WorkerSize,
+            [.. request.InstitutionIds],
+            [.. request.SourceIds]),
         Json);
 
     public static SessionRequest Deserialize(string json)
@@ -58,6 +62,9 @@ internal sealed record SessionRequestDocument(
             WorkersPerRegion = doc.WorkersPerRegion,
             MaximumHours = doc.MaximumHours,
             WorkerSize = doc.WorkerSize,
+            // Requests stored before these facets existed read as "any".
+            InstitutionIds = doc.InstitutionIds ?? [],
+            SourceIds = doc.SourceIds ?? [],
         };
     }
 }

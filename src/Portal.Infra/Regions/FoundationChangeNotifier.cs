@@ -7,4 +7,4 @@ namespace Portal.Infra.Regions;
 /// Tells open Regions pages that an admin asked to create or delete a region's foundation, so that every admin's page
 /// looks again at once (and keeps looking while the cloud works).
 /// </summary>
-public sealed class FoundationChangeNotifier(ILogger<FoundationChangeNotifier> logger) : ChangeNotifier<RegionCode>(logger);
+internal sealed class FoundationChangeNotifier(ILogger<FoundationChangeNotifier> logger) : ChangeNotifier<RegionCode>(logger);

@@ -10,7 +10,7 @@ namespace Portal.Infra.Regions;
 /// Before a launch: is every region the plan puts workers in ready for them? (See <see cref="FoundationOptions.RequireForSessions"/>.)
 /// Any signed-in user may ask; the answer names what is missing and who can fix it.
 /// </summary>
-public sealed class FoundationReadiness(IStackDeployer stacks, IOptions<FoundationOptions> options)
+internal sealed class FoundationReadiness(IStackDeployer stacks, IOptions<FoundationOptions> options)
 {
     public async Task<IReadOnlyList<FieldError>> CheckAsync(LaunchPlan plan, CancellationToken cancellationToken)
     {

@@ -10,7 +10,7 @@ namespace Portal.Infra.Regions;
 /// What the Regions page does with worker-region foundations: read their status, create one, delete one. Only admins
 /// may; every call checks the actor again, whatever the page already checked.
 /// </summary>
-public sealed partial class RegionFoundationService(
+internal sealed partial class RegionFoundationService(
     RegionFoundationPlanner planner,
     RegionCatalog regions,
     IStackDeployer stacks,
@@ -18,10 +18,11 @@ public sealed partial class RegionFoundationService(
     FoundationChangeNotifier notifier,
     IOptions<FoundationOptions> options,
     TimeProvider clock,
-    ILogger<RegionFoundationService> logger)
+    ILogger<RegionFoundationService> logger) : IRegionFoundations
 {
-    /// <summary>How many of a stack's newest events a state carries.</summary>
-    public const int RecentEventCount = 12;
+    private const int RecentEventCount = IRegionFoundations.RecentEventCount;
+
+    public TimeSpan StatusPollInterval => options.Value.StatusPollInterval;
 
     private const string AdminsOnly = "Only a Portal.Admin can manage region foundations.";
 
@@ -161,7 +162,7 @@ public sealed partial class RegionFoundationService(
         }
 
         var users = (await sessions.ListAsync(null, cancellationToken))
-            .Where(s => s.State != SessionState.Stopped && s.Steps.Any(step => step.Region == region))
+            .Where(s => !s.HasEnded && s.Steps.Any(step => step.Region == region))
             .ToList();
         if (users.Count > 0)
         {

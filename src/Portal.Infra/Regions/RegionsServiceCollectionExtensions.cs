@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Portal.Domain;
 using Portal.Domain.Cloud;
 using Portal.Domain.Regions;
 using Portal.Domain.Sessions;
@@ -7,7 +8,7 @@ using Portal.Domain.Sessions;
 namespace Portal.Infra.Regions;
 
 /// <summary>Registers the foundations of worker regions: options, planner, notifier, service.</summary>
-public static class RegionsServiceCollectionExtensions
+internal static class RegionsServiceCollectionExtensions
 {
     /// <summary>
     /// Adds <see cref="RegionFoundationService"/> and what it needs, with <see cref="FoundationOptions"/> (section
@@ -33,7 +34,8 @@ public static class RegionsServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<FoundationOptions>, FoundationOptionsValidator>();
         services.AddSingleton<RegionFoundationPlanner>();
         services.AddSingleton<FoundationChangeNotifier>();
-        services.AddSingleton<RegionFoundationService>();
+        services.AddSingleton<IChangeFeed<RegionCode>>(sp => sp.GetRequiredService<FoundationChangeNotifier>());
+        services.AddSingleton<IRegionFoundations, RegionFoundationService>();
         services.AddSingleton<FoundationReadiness>();
         return services;
     }

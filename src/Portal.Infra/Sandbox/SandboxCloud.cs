@@ -17,7 +17,7 @@ internal sealed class SandboxCloud(
     IDbContextFactory<PortalDbContext> factory,
     IOptions<SandboxOptions> options,
     TimeProvider clock,
-    IDataProtectionProvider dataProtection) : IStackDeployer, INotebookService
+    IDataProtectionProvider dataProtection) : IStackDeployer, INotebookService, ISandboxNotebookViewer
 {
     internal const string AccountId = "000000000000";
     private const string PresignPurpose = "Portal.Sandbox.PresignedNotebookUrl";
@@ -170,7 +170,12 @@ internal sealed class SandboxCloud(
     }
 
     /// <summary>Opens a notebook through a URL from <see cref="CreatePresignedUrlAsync"/>; null when the token is wrong, expired, or the instance is gone.</summary>
-    public async Task<NotebookDocument?> OpenPresignedAsync(string region, string instanceName, string? authToken, CancellationToken cancellationToken)
+    public async Task<NotebookView?> OpenPresignedAsync(string region, string instanceName, string? authToken, CancellationToken cancellationToken) =>
+        await OpenPresignedDocumentAsync(region, instanceName, authToken, cancellationToken) is { } document
+            ? new NotebookView(document, Notebooks.NotebookReader.Read(document.Content))
+            : null;
+
+    private async Task<NotebookDocument?> OpenPresignedDocumentAsync(string region, string instanceName, string? authToken, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(authToken) || !RegionCode.TryParse(region, out var regionCode))
         {
@@ -203,6 +208,24 @@ internal sealed class SandboxCloud(
                && NotebookStatus(instance) == NotebookStatuses.InService
             ? new NotebookDocument(fileName, content)
             : null;
+    }
+
+    public async Task<IReadOnlyList<StackSummary>> ListStacksAsync(RegionCode region, string namePrefix, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var stacks = await ListLiveAsync(SandboxResourceKind.Stack, region, namePrefix, cancellationToken);
+        return [.. stacks
+            .Select(stack => (Stack: stack, SandboxStackTimeline.Status(SandboxStackTimeline.Events(stack, Options, now), stack.Name).Status))
+            .Where(listed => !StackStatuses.IsDeleted(listed.Status))
+            .Select(listed => new StackSummary(listed.Stack.ResourceId, listed.Stack.Name, listed.Status, listed.Stack.CreatedAt, TagsOf(listed.Stack)))];
+    }
+
+    public async Task<IReadOnlyList<NotebookInstanceSummary>> ListNotebookInstancesAsync(
+        RegionCode region, string namePrefix, CancellationToken cancellationToken)
+    {
+        var instances = await ListLiveAsync(SandboxResourceKind.NotebookInstance, region, namePrefix, cancellationToken);
+        return [.. instances.Select(instance => new NotebookInstanceSummary(
+            instance.Name, instance.ResourceId, NotebookStatus(instance), instance.CreatedAt, TagsOf(instance)))];
     }
 
     /// <summary>
@@ -275,4 +298,21 @@ internal sealed class SandboxCloud(
             return new CreateOutcome(winner.ResourceId, AlreadyExisted: true);
         }
     }
+
+    /// <summary>The resources of a kind in a region whose names start with the prefix (ordinal) and whose delete has not finished, by name.</summary>
+    private async Task<List<SandboxResource>> ListLiveAsync(
+        SandboxResourceKind kind, RegionCode region, string namePrefix, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(namePrefix);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var candidates = await db.SandboxResources.AsNoTracking()
+            .Where(r => r.Kind == kind && r.Region == region.Value && !r.IsGone)
+            .ToListAsync(cancellationToken);
+        return [.. candidates
+            .Where(r => r.Name.StartsWith(namePrefix, StringComparison.Ordinal) && !IsGoneNow(r))
+            .OrderBy(r => r.Name, StringComparer.Ordinal)];
+    }
+
+    private static Dictionary<string, string> TagsOf(SandboxResource resource) =>
+        new(JsonSerializer.Deserialize<Dictionary<string, string>>(resource.TagsJson, Json) ?? [], StringComparer.Ordinal);
 }

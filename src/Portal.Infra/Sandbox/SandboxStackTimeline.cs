@@ -17,7 +17,8 @@ internal static class SandboxStackTimeline
         var events = new List<StackEvent>();
         var resources = SandboxTemplates.ResourcesOf(stack.Shape);
         var fails = options.FailStacksContaining is { Length: > 0 } marker
-                    && stack.Name.Contains(marker, StringComparison.Ordinal);
+                    && stack.Name.Contains(marker, StringComparison.Ordinal)
+                    && (!options.FailFirstAttemptOnly || stack.ClientRequestToken == stack.Name + "-create");
         var start = stack.CreatedAt;
         var duration = options.CreateDurationFor(stack.Shape);
         var slots = resources.Count + 2;

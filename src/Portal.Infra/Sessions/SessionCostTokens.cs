@@ -9,7 +9,7 @@ namespace Portal.Infra.Sessions;
 /// The credential a session's notebook uses to read that session's cost from the portal's API: it opens nothing
 /// else, and it ends a week after the session's maximum lifetime. Never log it.
 /// </summary>
-public sealed class SessionCostTokens(IDataProtectionProvider dataProtection, TimeProvider clock)
+internal sealed class SessionCostTokens(IDataProtectionProvider dataProtection, TimeProvider clock)
 {
     private const string Purpose = "Portal.SessionCostToken.v1";
     private static readonly TimeSpan Grace = TimeSpan.FromDays(7);

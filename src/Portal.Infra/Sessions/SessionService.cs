@@ -1,46 +1,92 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Portal.Domain;
 using Portal.Domain.Cloud;
 using Portal.Domain.Costs;
 using Portal.Domain.Datasets;
 using Portal.Domain.LaunchPlans;
 using Portal.Domain.Sessions;
+using Portal.Infra.Notebooks;
 using Portal.Infra.Orchestration;
+using Portal.Infra.Reaper;
 using Portal.Infra.Regions;
 
 namespace Portal.Infra.Sessions;
 
 /// <summary>
-/// What pages and the API do with sessions: launch, list, stop, open the notebook. Every call checks the actor
-/// again, whatever the page already checked.
+/// The session use cases behind <see cref="ISessionService"/> and <see cref="ISessionReports"/>: launch (validated once,
+/// the plan recorded), list, stop or cancel, retry, extend, rename, open the notebook; the session's own reports (activity,
+/// and data locality in <c>SessionService.Locality.cs</c>). Every call checks the actor again.
 /// </summary>
-public sealed partial class SessionService(
+internal sealed partial class SessionService(
     ISessionStore store,
+    ISessionLocalityStore localities,
     LaunchPlanner planner,
     DatasetCatalog catalog,
     SessionRequestValidator validator,
     FoundationReadiness foundations,
+    Compute.IComputePlacement placement,
     CostEstimator estimator,
     IPriceSource prices,
     INotebookService notebooks,
+    NotebookWriter notebookWriter,
+    SessionCostTokens tokens,
+    PortalUrls urls,
+    IReapedResourceLog reaped,
     SessionChangeNotifier notifier,
+    SessionWorkSignal work,
     IOptions<OrchestrationOptions> options,
     TimeProvider clock,
-    ILogger<SessionService> logger)
+    ILogger<SessionService> logger) : ISessionService, ISessionReports
 {
-    public async Task<LaunchResult> LaunchAsync(Actor actor, SessionRequest request, CancellationToken cancellationToken)
+    private OrchestrationOptions Options => options.Value;
+
+    public SessionPolicy Policy => new(Options.IdleTimeout, Options.StopWarning, Options.MaximumLifetime);
+
+    public async Task<LaunchResult> LaunchAsync(Actor actor, LaunchCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        ArgumentNullException.ThrowIfNull(request);
-        var errors = validator.Validate(request);
+        ArgumentNullException.ThrowIfNull(command);
+        var request = command.Request;
+
+        // The same intent again (a double click, a resubmitted form, a retried API call): open what it made.
+        var launchKey = string.IsNullOrWhiteSpace(command.LaunchKey) ? null : command.LaunchKey.Trim();
+        if (launchKey is { Length: > 64 })
+        {
+            return new LaunchResult(null, [new(SessionRequestField.Datasets, "The launch key is longer than 64 characters.")]);
+        }
+
+        if (launchKey is not null && await store.FindByLaunchKeyAsync(actor.Id, launchKey, cancellationToken) is { } earlier)
+        {
+            return new LaunchResult(earlier.Id, []);
+        }
+
+        var errors = validator.Validate(request).ToList();
+        var name = string.IsNullOrWhiteSpace(command.Name) ? SessionName.Default(request) : command.Name.Trim();
+        if (SessionName.Problem(name) is { } nameProblem)
+        {
+            errors.Add(new(SessionRequestField.Name, nameProblem));
+        }
+
         if (errors.Count > 0)
         {
             return new LaunchResult(null, errors);
         }
 
+        if (!command.AllowDuplicate)
+        {
+            var running = (await store.ListAsync(actor.Id, cancellationToken))
+                .FirstOrDefault(s => s.State is SessionState.Requested or SessionState.Provisioning or SessionState.Ready && s.Request.IsSameAs(request));
+            if (running is not null)
+            {
+                return new LaunchResult(null, [], running.Id);
+            }
+        }
+
         var id = SessionId.New();
-        var plan = planner.Plan(id, request);
+        // Where it runs is decided now and recorded with the steps (the cloud, or real processes in the sandbox).
+        var plan = placement.Place(planner.Plan(id, request));
         var unready = await foundations.CheckAsync(plan, cancellationToken);
         if (unready.Count > 0)
         {
@@ -48,17 +94,28 @@ public sealed partial class SessionService(
         }
 
         var estimate = Estimate(await prices.GetPriceBookAsync(cancellationToken), request);
-        var session = Session.Create(id, actor, request, plan, estimate.HourlyUsd, clock.GetUtcNow());
-        await store.AddAsync(session, cancellationToken);
+        var steps = plan.ToSteps(SessionTags.For(id, actor.Name), NotebookWriter.FileName(id));
+        var launch = new SessionLaunch(name, launchKey, plan.SchedulerAddress, estimate.HourlyUsd, Options.IdleTimeout, Options.CleanUpFailedSessions, steps);
+        var session = Session.Create(id, actor, request, launch, clock.GetUtcNow());
+        // The notebook is written once, now, from the plan; its token is put in when the instance is created.
+        session.AttachNotebookDocument(notebookWriter.Write(session, plan, urls.BaseUri, NotebookWriter.TokenPlaceholder, placement.DataRoot).Content);
+
+        var stored = await store.AddAsync(session, cancellationToken);
+        if (stored != id)
+        {
+            // Another submit with the same key got there first: that session is this intent's.
+            return new LaunchResult(stored, []);
+        }
+
         await store.AppendEventsAsync(
             [new SessionEvent(id, session.CreatedAt, null, null, string.Create(CultureInfo.InvariantCulture, $"Launched by {actor.Name}: {plan.Pools.Count} worker pool(s), estimated {estimate.HourlyUsd:0.00} USD per hour."))],
             cancellationToken);
         LogLaunched(id.Value, actor.Name, plan.Pools.Count);
-        await notifier.PublishAsync(id);
+        work.Wake(id);
+        await notifier.PublishAsync(session);
         return new LaunchResult(id, []);
     }
 
-    /// <summary>The estimate for a request, even a partial one: regions come from the selected datasets.</summary>
     public CostEstimate Estimate(PriceBook priceBook, SessionRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -70,7 +127,6 @@ public sealed partial class SessionService(
 
     public Task<PriceBook> GetPriceBookAsync(CancellationToken cancellationToken) => prices.GetPriceBookAsync(cancellationToken);
 
-    /// <summary>The session, or null when it does not exist or the actor may not see it.</summary>
     public async Task<Session?> FindAsync(Actor actor, SessionId id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
@@ -78,47 +134,142 @@ public sealed partial class SessionService(
         return session is not null && actor.CanAccess(session) ? session : null;
     }
 
-    /// <summary>A session for a caller that proved, with the session's cost token, that it is that session's notebook.</summary>
-    public Task<Session?> FindForCostTokenAsync(SessionId id, CancellationToken cancellationToken) => store.FindAsync(id, cancellationToken);
-
-    /// <summary>The actor's own sessions; an admin asking for everyone's gets every session.</summary>
-    public Task<IReadOnlyList<Session>> ListAsync(Actor actor, bool everyone, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Session>> ListAsync(Actor actor, bool everyone, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        return store.ListAsync(everyone && actor.IsAdmin ? null : actor.Id, cancellationToken);
+        var all = everyone && actor.IsAdmin;
+        var sessions = await store.ListAsync(all ? null : actor.Id, cancellationToken);
+        // Admins see first what needs them.
+        return all ? [.. sessions.OrderByDescending(s => s.State == SessionState.NeedsAttention)] : sessions;
     }
+
+    public async Task<StepDurations> GetStepDurationsAsync(CancellationToken cancellationToken) =>
+        StepDurations.Learn(await store.ListAsync(owner: null, cancellationToken));
 
     public async Task<IReadOnlyList<SessionEvent>> ListEventsAsync(Actor actor, SessionId id, CancellationToken cancellationToken) =>
         await FindAsync(actor, id, cancellationToken) is null ? [] : await store.ListEventsAsync(id, cancellationToken);
 
-    public async Task<StopResult> StopAsync(Actor actor, SessionId id, CancellationToken cancellationToken)
+    public async Task<SessionCommandResult> StopAsync(Actor actor, SessionId id, CancellationToken cancellationToken)
     {
         var session = await FindAsync(actor, id, cancellationToken);
         if (session is null)
         {
-            return StopResult.NotFound;
+            return SessionCommandResult.NotFound;
         }
 
-        if (session.State is SessionState.Stopping or SessionState.Stopped)
+        if (session.State is SessionState.Stopping or SessionState.Stopped || (session.State == SessionState.Failed && session.HasEnded))
         {
-            return StopResult.AlreadyStopped;
+            return new(SessionCommandOutcome.Unchanged, "The session is already stopped, or stopping.");
         }
 
-        var now = clock.GetUtcNow();
-        await store.UpdateAsync(id, s => s.RequestStop(now), cancellationToken);
-        await store.AppendEventsAsync([new SessionEvent(id, now, null, null, $"Stop requested by {actor.Name}.")], cancellationToken);
-        LogStopRequested(id.Value, actor.Name);
-        await notifier.PublishAsync(id);
-        return StopResult.Stopping;
+        if (session.State == SessionState.NeedsAttention)
+        {
+            return new(SessionCommandOutcome.Refused, "Its clean-up needs an operator: an admin removes what blocks it, then presses Retry clean-up.");
+        }
+
+        var cancelling = session.State is SessionState.Requested or SessionState.Provisioning;
+        var reason = cancelling ? $"Cancelled by {actor.Name} while provisioning." : $"Stopped by {actor.Name}.";
+        return await CommandAsync(actor, id, s => s.RequestStop(clock.GetUtcNow(), reason), reason,
+            cancelling ? "Cancelling: everything started is being deleted." : "Stopping: the notebook and every stack are being deleted.", cancellationToken);
     }
 
-    /// <summary>Asks the cloud for a fresh presigned notebook URL, at the moment the user clicks. Never log the URL.</summary>
+    public async Task<SessionCommandResult> RetryAsync(Actor actor, SessionId id, CancellationToken cancellationToken)
+    {
+        var session = await FindAsync(actor, id, cancellationToken);
+        if (session is null)
+        {
+            return SessionCommandResult.NotFound;
+        }
+
+        if (session.State != SessionState.Failed)
+        {
+            return new(SessionCommandOutcome.Refused, $"Only a failed session can be retried; this one is {session.State}.");
+        }
+
+        if (session.Steps.Any(s => s.Status == StepStatus.InProgress))
+        {
+            return new(SessionCommandOutcome.Refused, "A step is still finishing (a stack rolling back); retry once it has, in a minute or two.");
+        }
+
+        var again = string.Join(", ", session.Steps.Where(s => s.Status is not (StepStatus.Complete or StepStatus.Pending)).Select(s => s.ResourceName));
+        return await CommandAsync(actor, id, s => s.Retry(clock.GetUtcNow()), $"Retry requested by {actor.Name}: creating {again} again; the rest is kept.",
+            "Retrying: what failed is created again.", cancellationToken);
+    }
+
+    public async Task<SessionCommandResult> ExtendAsync(Actor actor, SessionId id, SessionExtension extension, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(extension);
+        var session = await FindAsync(actor, id, cancellationToken);
+        if (session is null)
+        {
+            return SessionCommandResult.NotFound;
+        }
+
+        if (extension.Hours == 0)
+        {
+            if (session.State != SessionState.Ready)
+            {
+                return new(SessionCommandOutcome.Refused, "Only a ready session can be kept from its idle stop.");
+            }
+
+            var until = clock.GetUtcNow() + session.IdleTimeout;
+            return await CommandAsync(actor, id, s => s.ExtendIdle(clock.GetUtcNow()),
+                $"Extended by {actor.Name}: the idle stop moves to {until:HH:mm} UTC.", $"Extended: it stops when idle from {until:HH:mm} UTC.", cancellationToken);
+        }
+
+        var by = TimeSpan.FromHours(extension.Hours);
+        if (session.LifetimeExtensionProblem(by, Options.MaximumLifetime) is { } problem)
+        {
+            return new(SessionCommandOutcome.Refused, problem);
+        }
+
+        var expires = session.ExpiresAt + by;
+        return await CommandAsync(actor, id, s => s.ExtendLifetime(by, Options.MaximumLifetime),
+            $"Extended by {actor.Name} by {extension.Hours} h: it stops by itself at {expires:yyyy-MM-dd HH:mm} UTC.",
+            $"Extended: it stops by itself at {expires:yyyy-MM-dd HH:mm} UTC.", cancellationToken);
+    }
+
+    public async Task<SessionCommandResult> RenameAsync(Actor actor, SessionId id, string name, CancellationToken cancellationToken)
+    {
+        if (SessionName.Problem(name) is { } problem)
+        {
+            return new(SessionCommandOutcome.Refused, problem);
+        }
+
+        return await FindAsync(actor, id, cancellationToken) is null
+            ? SessionCommandResult.NotFound
+            : await CommandAsync(actor, id, s => s.Rename(name), null, "Renamed.", cancellationToken);
+    }
+
+    public async Task<SessionCommandResult> ResumeCleanUpAsync(Actor actor, SessionId id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!actor.IsAdmin)
+        {
+            return new(SessionCommandOutcome.Refused, "Only a Portal.Admin can retry a clean-up.");
+        }
+
+        var session = await FindAsync(actor, id, cancellationToken);
+        if (session is null)
+        {
+            return SessionCommandResult.NotFound;
+        }
+
+        if (session.State != SessionState.NeedsAttention)
+        {
+            return new(SessionCommandOutcome.Unchanged, $"The session is {session.State}; it does not need attention.");
+        }
+
+        return await CommandAsync(actor, id, s => s.RequestStop(clock.GetUtcNow(), $"Clean-up resumed by {actor.Name}."),
+            $"Clean-up resumed by {actor.Name}.", "Deleting again.", cancellationToken);
+    }
+
     public async Task<NotebookLinkResult> CreateNotebookLinkAsync(Actor actor, SessionId id, CancellationToken cancellationToken)
     {
         var session = await FindAsync(actor, id, cancellationToken);
         if (session is null)
         {
-            return new NotebookLinkResult(null, "This session does not exist, or it is not yours.");
+            return new NotebookLinkResult(null, SessionCommandResult.NotFound.Message);
         }
 
         if (session.State != SessionState.Ready)
@@ -129,7 +280,7 @@ public sealed partial class SessionService(
         var notebook = session.Steps.Single(s => s.Kind == StepKind.Notebook);
         try
         {
-            var url = await notebooks.CreatePresignedUrlAsync(notebook.Region, notebook.ResourceName, options.Value.NotebookSessionExpiry, cancellationToken);
+            var url = await notebooks.CreatePresignedUrlAsync(notebook.Region, notebook.ResourceName, Options.NotebookSessionExpiry, cancellationToken);
             LogNotebookOpened(id.Value, actor.Name);
             return new NotebookLinkResult(url, null);
         }
@@ -139,12 +290,72 @@ public sealed partial class SessionService(
         }
     }
 
+    public async Task<IReadOnlyList<ReapedResource>> ListReapedAsync(Actor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return actor.IsAdmin ? await reaped.ListAsync(cancellationToken) : [];
+    }
+
+    public async Task<Session?> FindWithTokenAsync(SessionId id, string token, CancellationToken cancellationToken) =>
+        tokens.IsValidFor(token, id) ? await store.FindAsync(id, cancellationToken) : null;
+
+    public async Task<bool> ReportActivityAsync(SessionId id, string token, ActivitySource source, CancellationToken cancellationToken)
+    {
+        if (!tokens.IsValidFor(token, id))
+        {
+            return false;
+        }
+
+        var now = clock.GetUtcNow();
+        var saved = await store.UpdateAsync(id, s => s.RecordActivity(now), cancellationToken);
+        if (saved is not null)
+        {
+            LogActivity(id.Value, source);
+            await notifier.PublishAsync(saved);
+        }
+
+        return saved is not null;
+    }
+
+    /// <summary>Applies a user's command in one unit of work; a command the session no longer accepts says why.</summary>
+    private async Task<SessionCommandResult> CommandAsync(
+        Actor actor, SessionId id, Action<Session> change, string? activity, string done, CancellationToken cancellationToken)
+    {
+        Session? saved;
+        try
+        {
+            saved = await store.UpdateAsync(id, change, cancellationToken);
+        }
+        catch (DomainException ex)
+        {
+            return new(SessionCommandOutcome.Refused, ex.Message);
+        }
+
+        if (saved is null)
+        {
+            return SessionCommandResult.NotFound;
+        }
+
+        if (activity is not null)
+        {
+            await store.AppendEventsAsync([new SessionEvent(id, clock.GetUtcNow(), null, null, activity)], cancellationToken);
+        }
+
+        LogCommand(id.Value, actor.Name, done);
+        work.Wake(id);
+        await notifier.PublishAsync(saved);
+        return new(SessionCommandOutcome.Done, done);
+    }
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Session {SessionId} launched by {User} with {PoolCount} worker pool(s)")]
     private partial void LogLaunched(string sessionId, string user, int poolCount);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Session {SessionId}: stop requested by {User}")]
-    private partial void LogStopRequested(string sessionId, string user);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Session {SessionId}: {User}: {Outcome}")]
+    private partial void LogCommand(string sessionId, string user, string outcome);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Session {SessionId}: presigned notebook URL issued to {User}")]
     private partial void LogNotebookOpened(string sessionId, string user);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Session {SessionId}: activity reported by its {Source}")]
+    private partial void LogActivity(string sessionId, ActivitySource source);
 }

@@ -180,4 +180,73 @@ public abstract class NotebookServiceContract : CloudContract
     {
         await Notebooks.DeleteNotebookInstanceAsync(Region, "portal-never-created", TestContext.Current.CancellationToken);
     }
+
+    [Fact]
+    public async Task List_returns_the_instances_whose_names_start_with_the_prefix_with_the_tags_given_at_create()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var createdAt = Time.GetUtcNow();
+        var aliceTags = new Dictionary<string, string> { ["portal-session"] = "nl1-a", ["portal-owner"] = "alice" };
+        var alice = await Notebooks.CreateNotebookInstanceAsync(Request("portal-nl1-a") with { Tags = aliceTags }, ct);
+        await Notebooks.CreateNotebookInstanceAsync(Request("portal-nl1-b"), ct);
+        await Notebooks.CreateNotebookInstanceAsync(Request("portal-nl2-c"), ct);
+        await Notebooks.CreateNotebookInstanceAsync(Request("other-portal-nl1-d"), ct);
+        await Notebooks.CreateNotebookInstanceAsync(Request("portal-nl1-e") with { Region = RegionCode.Parse("us-east-1") }, ct);
+
+        var listed = await Notebooks.ListNotebookInstancesAsync(Region, "portal-nl1-", ct);
+
+        Assert.Equal(["portal-nl1-a", "portal-nl1-b"], listed.Select(i => i.Name).Order(StringComparer.Ordinal));
+        var a = Assert.Single(listed, i => i.Name == "portal-nl1-a");
+        Assert.Equal(alice.ResourceId, a.Arn);
+        Assert.Equal(NotebookStatuses.Pending, a.Status);
+        Assert.Equal(createdAt, a.CreatedAt);
+        Assert.All(aliceTags, tag => Assert.Equal(tag.Value, Assert.Contains(tag.Key, a.Tags)));
+        var b = Assert.Single(listed, i => i.Name == "portal-nl1-b");
+        Assert.Equal("portal-nl1-b", Assert.Contains("portal-session", b.Tags));
+        Assert.Equal(4, (await Notebooks.ListNotebookInstancesAsync(Region, string.Empty, ct)).Count);
+        Assert.Empty(await Notebooks.ListNotebookInstancesAsync(Region, "Portal-nl1-", ct));
+    }
+
+    [Fact]
+    public async Task List_shows_an_instance_being_deleted_and_leaves_it_out_once_it_is_gone()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await Notebooks.CreateNotebookInstanceAsync(Request("portal-nl3-keep"), ct);
+        await Notebooks.CreateNotebookInstanceAsync(Request("portal-nl3-gone"), ct);
+        await WaitForStatusAsync("portal-nl3-gone", NotebookStatuses.InService);
+        await Notebooks.StopNotebookInstanceAsync(Region, "portal-nl3-gone", ct);
+        await WaitForStatusAsync("portal-nl3-gone", NotebookStatuses.Stopped);
+
+        await Notebooks.DeleteNotebookInstanceAsync(Region, "portal-nl3-gone", ct);
+
+        var deleting = await Notebooks.ListNotebookInstancesAsync(Region, "portal-nl3-", ct);
+        Assert.Equal(NotebookStatuses.Deleting, Assert.Single(deleting, i => i.Name == "portal-nl3-gone").Status);
+        await WaitForAsync(() => Notebooks.DescribeNotebookInstanceAsync(Region, "portal-nl3-gone", ct), d => d is null, "the instance to be gone");
+        var listed = await Notebooks.ListNotebookInstancesAsync(Region, "portal-nl3-", ct);
+        var kept = Assert.Single(listed);
+        Assert.Equal("portal-nl3-keep", kept.Name);
+        Assert.Equal(NotebookStatuses.InService, kept.Status);
+    }
+
+    [Fact]
+    public async Task List_returns_every_instance_however_many_pages_it_takes()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var names = Enumerable.Range(1, 5).Select(i => $"portal-nl5-n{i}").ToList();
+        foreach (var name in names)
+        {
+            var tags = new Dictionary<string, string> { ["portal-session"] = name, ["portal-owner"] = "owner-" + name, ["portal-step"] = "notebook" };
+            await Notebooks.CreateNotebookInstanceAsync(Request(name) with { Tags = tags }, ct);
+        }
+
+        var listed = await Notebooks.ListNotebookInstancesAsync(Region, "portal-nl5-", ct);
+
+        Assert.Equal(names, listed.Select(i => i.Name).Order(StringComparer.Ordinal));
+        Assert.All(listed, i =>
+        {
+            Assert.Equal(i.Name, i.Tags["portal-session"]);
+            Assert.Equal("owner-" + i.Name, i.Tags["portal-owner"]);
+            Assert.Equal("notebook", i.Tags["portal-step"]);
+        });
+    }
 }

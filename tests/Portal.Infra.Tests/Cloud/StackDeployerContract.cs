@@ -141,4 +141,95 @@ public abstract class StackDeployerContract : CloudContract
     {
         await Deployer.DeleteStackAsync(Region, "portal-never-created", "never-delete", TestContext.Current.CancellationToken);
     }
+
+    [Fact]
+    public async Task List_returns_the_stacks_whose_names_start_with_the_prefix_with_the_tags_given_at_create()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var createdAt = Time.GetUtcNow();
+        var aliceTags = new Dictionary<string, string> { ["portal-session"] = "l1-a", ["portal-owner"] = "alice" };
+        var alice = await Deployer.CreateStackAsync(Request("portal-l1-a", "l1-a-create") with { Tags = aliceTags }, ct);
+        var bob = await Deployer.CreateStackAsync(Request("portal-l1-b", "l1-b-create"), ct);
+        await Deployer.CreateStackAsync(Request("portal-l2-c", "l2-c-create"), ct);
+        await Deployer.CreateStackAsync(Request("other-portal-l1-d", "l1-d-create"), ct);
+        await Deployer.CreateStackAsync(Request("portal-l1-e", "l1-e-create") with { Region = OtherRegion }, ct);
+
+        var listed = await Deployer.ListStacksAsync(Region, "portal-l1-", ct);
+
+        Assert.Equal(["portal-l1-a", "portal-l1-b"], listed.Select(s => s.StackName).Order(StringComparer.Ordinal));
+        var a = Assert.Single(listed, s => s.StackName == "portal-l1-a");
+        Assert.Equal(alice.ResourceId, a.StackId);
+        Assert.Equal(StackStatuses.CreateInProgress, a.Status);
+        Assert.Equal(createdAt, a.CreatedAt);
+        AssertCarries(aliceTags, a.Tags);
+        var b = Assert.Single(listed, s => s.StackName == "portal-l1-b");
+        Assert.Equal(bob.ResourceId, b.StackId);
+        AssertCarries(Request("portal-l1-b", "l1-b-create").Tags, b.Tags);
+        Assert.Equal(4, (await Deployer.ListStacksAsync(Region, string.Empty, ct)).Count);
+        Assert.Empty(await Deployer.ListStacksAsync(Region, "Portal-l1-", ct));
+    }
+
+    [Fact]
+    public async Task List_shows_a_stack_being_deleted_and_leaves_it_out_once_it_is_gone()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await Deployer.CreateStackAsync(Request("portal-l3-keep", "l3-keep-create"), ct);
+        await Deployer.CreateStackAsync(Request("portal-l3-gone", "l3-gone-create"), ct);
+        await WaitForAsync(
+            () => Deployer.DescribeStackAsync(Region, "portal-l3-gone", ct),
+            s => s is not null && StackStatuses.IsCreated(s.Status),
+            "CREATE_COMPLETE");
+
+        await Deployer.DeleteStackAsync(Region, "portal-l3-gone", "l3-gone-delete", ct);
+
+        var deleting = await Deployer.ListStacksAsync(Region, "portal-l3-", ct);
+        Assert.Equal(StackStatuses.DeleteInProgress, Assert.Single(deleting, s => s.StackName == "portal-l3-gone").Status);
+        await WaitForAsync(() => Deployer.DescribeStackAsync(Region, "portal-l3-gone", ct), s => s is null, "the stack to be gone");
+        var listed = await Deployer.ListStacksAsync(Region, "portal-l3-", ct);
+        var kept = Assert.Single(listed);
+        Assert.Equal("portal-l3-keep", kept.StackName);
+        Assert.Equal(StackStatuses.CreateComplete, kept.Status);
+    }
+
+    [Fact]
+    public async Task List_shows_only_the_new_stack_when_a_deleted_name_is_used_again()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await Deployer.CreateStackAsync(Request("portal-l4-again", "l4-first-create"), ct);
+        await Deployer.DeleteStackAsync(Region, "portal-l4-again", "l4-first-delete", ct);
+        await WaitForAsync(() => Deployer.DescribeStackAsync(Region, "portal-l4-again", ct), s => s is null, "the stack to be gone");
+
+        var second = await Deployer.CreateStackAsync(Request("portal-l4-again", "l4-second-create"), ct);
+
+        var listed = Assert.Single(await Deployer.ListStacksAsync(Region, "portal-l4-", ct));
+        Assert.Equal(second.ResourceId, listed.StackId);
+        Assert.Equal(StackStatuses.CreateInProgress, listed.Status);
+    }
+
+    [Fact]
+    public async Task List_returns_every_stack_however_many_pages_it_takes()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var names = Enumerable.Range(1, 5).Select(i => $"portal-l5-s{i}").ToList();
+        foreach (var name in names)
+        {
+            await Deployer.CreateStackAsync(Request(name, name + "-create") with { Tags = new Dictionary<string, string> { ["portal-session"] = name } }, ct);
+        }
+
+        var listed = await Deployer.ListStacksAsync(Region, "portal-l5-", ct);
+
+        Assert.Equal(names, listed.Select(s => s.StackName).Order(StringComparer.Ordinal));
+        Assert.All(listed, s => Assert.Equal(s.StackName, s.Tags["portal-session"]));
+    }
+
+    /// <summary>A region other than <see cref="Region"/>, for what must not show there.</summary>
+    protected static RegionCode OtherRegion => RegionCode.Parse("us-west-2");
+
+    /// <summary>Every tag given at create is on the resource; a provider may add its own (AWS adds portal-managed).</summary>
+    protected static void AssertCarries(IReadOnlyDictionary<string, string> given, IReadOnlyDictionary<string, string> actual)
+    {
+        ArgumentNullException.ThrowIfNull(given);
+        ArgumentNullException.ThrowIfNull(actual);
+        Assert.All(given, tag => Assert.Equal(tag.Value, Assert.Contains(tag.Key, actual)));
+    }
 }

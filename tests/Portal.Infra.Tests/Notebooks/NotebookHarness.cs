@@ -65,6 +65,9 @@ internal static class NotebookHarness
         }, ensure_ascii=True))
         """;
 
+    /// <summary>The folder holding portal_dask, copied beside the test's binaries as beside the portal's.</summary>
+    public static string HelperPath => Path.Combine(AppContext.BaseDirectory, "python");
+
     /// <param name="report">Names to report; null reports every name the run cells defined.</param>
     public static async Task<HarnessReport> RunAsync(
         NotebookDocument notebook,
@@ -86,7 +89,8 @@ internal static class NotebookHarness
                 ["notebook"] = notebookPath,
                 ["run"] = run,
                 ["report"] = report,
-                ["path"] = fakesPath is null ? Array.Empty<string>() : [fakesPath],
+                // Fakes first, then the notebook helper (portal_dask) as the portal ships it beside its binaries.
+                ["path"] = fakesPath is null ? [HelperPath] : new[] { fakesPath, HelperPath },
             };
             await File.WriteAllTextAsync(specPath, JsonSerializer.Serialize(spec), TestContext.Current.CancellationToken);
 

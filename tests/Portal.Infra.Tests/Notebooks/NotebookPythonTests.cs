@@ -21,7 +21,7 @@ public sealed class NotebookPythonTests
     [MemberData(nameof(Selections))]
     public async Task Every_code_cell_is_valid_python(DataType dataType, DatasetId[] datasets)
     {
-        var report = await NotebookHarness.RunAsync(SampleSessions.Notebook(SampleSessions.FirstRun(dataType, datasets)), [], []);
+        var report = await NotebookHarness.RunAsync(NotebookWriterTests.Notebook(dataType, datasets), [], []);
 
         Assert.Empty(report.SyntaxErrors);
     }
@@ -39,8 +39,10 @@ public sealed class NotebookPythonTests
               "SCHEDULER_ADDRESS": "{{session.SchedulerAddress}}",
               "POOLS": {"us-east-1": "pool-us-east-1", "us-west-2": "pool-us-west-2"},
               "DATASET_PATHS": {
-                "era5": {"region": "us-east-1", "s3_uri": "s3://era5-pds", "fsx_path": "/fsx/us-east-1/era5-pds", "format": "netcdf"},
-                "cmip6": {"region": "us-west-2", "s3_uri": "s3://cmip6-pds", "fsx_path": "/fsx/us-west-2/cmip6-pds", "format": "zarr"}
+                "era5": {"region": "us-east-1", "s3_uri": "s3://era5-pds", "fsx_path": "/fsx/us-east-1/era5-pds", "format": "netcdf",
+                         "layout": "era5_pds", "kind": "reanalysis", "name": "ERA5 reanalysis"},
+                "cmip6": {"region": "us-west-2", "s3_uri": "s3://cmip6-pds", "fsx_path": "/fsx/us-west-2/cmip6-pds", "format": "zarr",
+                          "layout": "cmip6_zarr", "kind": "projection", "name": "CMIP6 projections"}
               },
               "DATA_TYPE": "Both",
               "VARIABLE_CATEGORY": "temperature",
@@ -51,6 +53,8 @@ public sealed class NotebookPythonTests
               "TABLE_ID": "Amon",
               "VARIABLE_IDS": ["tas"],
               "EXPERIMENT": "ssp245",
+              "INSTITUTION_IDS": [],
+              "SOURCE_IDS": [],
               "WORKERS_PER_REGION": 2,
               "MAXIMUM_HOURS": 4,
               "WORKER_SIZE": "m5d.4xlarge",
@@ -81,7 +85,7 @@ public sealed class NotebookPythonTests
             Experiment = "ssp245\"]\nEXPERIMENT = \"pwned",
             WorkerSize = "{WORKER_SIZE}",
         };
-        var session = Session.Create(SampleSessions.Id, new Actor("ada", isAdmin: false), hostile, plan, 4.56m, SampleSessions.LaunchedAt);
+        var session = Session.Create(SampleSessions.Id, new Actor("ada", isAdmin: false), hostile, SessionLaunching.For(plan, hostile, 4.56m), SampleSessions.LaunchedAt);
         var notebook = new NotebookWriter().Write(session, plan, SampleSessions.PortalBaseUri, SampleSessions.CostToken);
 
         var report = await NotebookHarness.RunAsync(notebook, ["parameters"], ["VARIABLE", "ACTIVITY_IDS", "TABLE_ID", "VARIABLE_IDS", "EXPERIMENT", "WORKER_SIZE"]);
@@ -108,14 +112,67 @@ public sealed class NotebookPythonTests
             EndDate = DateOnly.Parse(end, System.Globalization.CultureInfo.InvariantCulture),
         };
 
-        var report = await NotebookHarness.RunAsync(SampleSessions.Notebook(request), ["parameters", "era5-files"], ["era5_files"]);
+        var report = await NotebookHarness.RunAsync(SampleSessions.Notebook(request), ["parameters", "era5-files"], ["era5_paths"]);
 
-        var files = report.Values.GetProperty("era5_files").EnumerateArray().Select(e => e.GetString()).ToList();
+        var files = report.Values.GetProperty("era5_paths").EnumerateArray().Select(e => e.GetString()).ToList();
         Assert.Equal(count, files.Count);
         Assert.Equal($"/fsx/us-east-1/era5-pds/{first}/data/air_temperature_at_2_metres.nc", files[0]);
         Assert.Equal($"/fsx/us-east-1/era5-pds/{last}/data/air_temperature_at_2_metres.nc", files[^1]);
         Assert.Equal(count, files.Distinct().Count());
         Assert.Contains($"{count} monthly files of air_temperature_at_2_metres", report.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("2022-01-01", "2022-11-28", 11, "202201/e5.oper.an.sfc.128_167_2t.ll025sc.2022010100_2022013123.nc", "202211/e5.oper.an.sfc.128_167_2t.ll025sc.2022110100_2022113023.nc")]
+    [InlineData("2020-02-10", "2020-03-01", 2, "202002/e5.oper.an.sfc.128_167_2t.ll025sc.2020020100_2020022923.nc", "202003/e5.oper.an.sfc.128_167_2t.ll025sc.2020030100_2020033123.nc")]
+    public async Task The_era5_cells_list_ncars_monthly_files_when_nsf_ncar_era5_is_selected(string start, string end, int count, string first, string last)
+    {
+        var request = SampleSessions.FirstRun(DataType.Historical, DatasetCatalog.Era5Ncar) with
+        {
+            StartDate = DateOnly.Parse(start, System.Globalization.CultureInfo.InvariantCulture),
+            EndDate = DateOnly.Parse(end, System.Globalization.CultureInfo.InvariantCulture),
+        };
+
+        var report = await NotebookHarness.RunAsync(SampleSessions.Notebook(request), ["parameters", "era5-files"], ["era5_paths", "era5_id"]);
+
+        var files = report.Values.GetProperty("era5_paths").EnumerateArray().Select(e => e.GetString()).ToList();
+        Assert.Equal("nsf-ncar-era5", report.Values.GetProperty("era5_id").GetString());
+        Assert.Equal(count, files.Count);
+        Assert.Equal("/fsx/us-west-2/nsf-ncar-era5/e5.oper.an.sfc/" + first, files[0]);
+        Assert.Equal("/fsx/us-west-2/nsf-ncar-era5/e5.oper.an.sfc/" + last, files[^1]);
+        Assert.StartsWith("Reading ERA5 from ERA5 reanalysis (NSF NCAR) (nsf-ncar-era5, us-west-2), the ERA5 copy selected.\n", report.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("air_temperature_at_2_metres", "nsf-ncar-era5", "Both ERA5 copies are selected: reading ERA5 reanalysis (NSF NCAR) (nsf-ncar-era5, us-west-2), which the registry names as the successor of the deprecated era5")]
+    [InlineData("precipitation_amount_1hour_Accumulation", "era5", "Both ERA5 copies are selected: reading ERA5 reanalysis (era5, us-east-1), because nsf-ncar-era5 keeps precipitation_amount_1hour_Accumulation outside its analysis-surface files")]
+    public async Task With_both_era5_copies_the_notebook_reads_nsf_ncar_era5_unless_ncar_keeps_the_variable_elsewhere_and_says_so(string variable, string chosen, string reason)
+    {
+        var request = SampleSessions.FirstRun(DataType.Historical, DatasetCatalog.Era5, DatasetCatalog.Era5Ncar) with { Variable = variable };
+
+        var report = await NotebookHarness.RunAsync(SampleSessions.Notebook(request), ["parameters", "era5-files"], ["era5_id"]);
+
+        Assert.Equal(chosen, report.Values.GetProperty("era5_id").GetString());
+        Assert.StartsWith(reason, report.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("2022-01-01", "2022-11-28", new[] { "tas" }, "NEX-GDDP-CMIP6 ['tas'] for ssp245 2022-2022\n")]
+    [InlineData("2013-07-01", "2016-06-30", new[] { "ta", "tas" }, "NEX-GDDP-CMIP6 has no ta: its variables are hurs, huss, pr, rlds, rsds, sfcWind, tas, tasmax, tasmin.\nNEX-GDDP-CMIP6 ['tas'] for historical 2013-2014, ssp245 2015-2016\n")]
+    public async Task The_nex_gddp_cells_read_the_scenarios_of_the_dates_and_name_the_variables_it_lacks(string start, string end, string[] variableIds, string output)
+    {
+        var request = SampleSessions.FirstRun(DataType.Predictive, DatasetCatalog.NexGddpCmip6) with
+        {
+            StartDate = DateOnly.Parse(start, System.Globalization.CultureInfo.InvariantCulture),
+            EndDate = DateOnly.Parse(end, System.Globalization.CultureInfo.InvariantCulture),
+            VariableIds = variableIds,
+        };
+
+        var report = await NotebookHarness.RunAsync(SampleSessions.Notebook(request), ["parameters", "nex-gddp-files"], ["nex_variables", "NEX_MODEL"]);
+
+        Assert.Equal(output, report.Output);
+        Assert.Equal(["tas"], report.Values.GetProperty("nex_variables").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(JsonValueKind.Null, report.Values.GetProperty("NEX_MODEL").ValueKind);
     }
 
     [Theory]
@@ -132,26 +189,27 @@ public sealed class NotebookPythonTests
         Assert.Equal("/fsx/us-west-2/cmip6-pds/pangeo-cmip6.json", report.Values.GetProperty("cmip6_catalogue").GetString());
     }
 
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task The_connect_cell_counts_each_pools_workers_and_names_a_pool_without_any(bool distributedBefore2025)
+    [Fact]
+    public async Task The_connect_cell_waits_for_every_pool_of_the_session_and_starts_counting_locality()
     {
         var fakes = Directory.CreateTempSubdirectory("portal-fake-dask-");
         try
         {
             Directory.CreateDirectory(Path.Combine(fakes.FullName, "dask"));
+            Directory.CreateDirectory(Path.Combine(fakes.FullName, "portal_dask"));
             await File.WriteAllTextAsync(Path.Combine(fakes.FullName, "dask", "__init__.py"), string.Empty, TestContext.Current.CancellationToken);
             await File.WriteAllTextAsync(Path.Combine(fakes.FullName, "dask", "distributed.py"), FakeDistributed, TestContext.Current.CancellationToken);
-            var environment = new Dictionary<string, string> { ["FAKE_DISTRIBUTED_LEGACY"] = distributedBefore2025 ? "1" : string.Empty };
+            await File.WriteAllTextAsync(Path.Combine(fakes.FullName, "portal_dask", "__init__.py"), FakePortalDask, TestContext.Current.CancellationToken);
 
             var report = await NotebookHarness.RunAsync(
-                SampleSessions.Notebook(SampleSessions.FirstRun()), ["parameters", "connect"], ["pools_without_workers"], fakes.FullName, environment);
+                SampleSessions.Notebook(SampleSessions.FirstRun()), ["parameters", "connect"], ["POOL_TIMEOUT"], fakes.FullName);
 
-            Assert.Contains("connected to tcp://scheduler.s-4k7q2m9x1z.portal.internal:8786", report.Output, StringComparison.Ordinal);
-            Assert.Contains("us-east-1: 2 of 2 workers connected in pool-us-east-1.", report.Output, StringComparison.Ordinal);
-            Assert.Contains("us-west-2: no connected worker advertises pool-us-west-2", report.Output, StringComparison.Ordinal);
-            Assert.Equal(["pool-us-west-2"], report.Values.GetProperty("pools_without_workers").EnumerateArray().Select(e => e.GetString()));
+            Assert.Contains("connected to tcp://scheduler.s-4k7q2m9x1z.portal.internal:8786 within 60s", report.Output, StringComparison.Ordinal);
+            Assert.Contains("waited for ['us-east-1', 'us-west-2'] up to 180 s", report.Output, StringComparison.Ordinal);
+            Assert.Contains("us-east-1: 2 worker(s) connected in pool-us-east-1 (2 requested).", report.Output, StringComparison.Ordinal);
+            Assert.Contains("us-west-2: 1 worker(s) connected in pool-us-west-2 (2 requested).", report.Output, StringComparison.Ordinal);
+            Assert.Contains("locality counted", report.Output, StringComparison.Ordinal);
+            Assert.Equal(180, report.Values.GetProperty("POOL_TIMEOUT").GetInt32());
         }
         finally
         {
@@ -170,6 +228,20 @@ public sealed class NotebookPythonTests
         Assert.Equal(["/api/v1/sessions/s-4k7q2m9x1z/cost"], portal.Paths);
         Assert.Equal(["Bearer " + SampleSessions.CostToken], portal.Authorizations);
         Assert.Equal("Session s-4k7q2m9x1z has cost $1,234.50 so far, at $4.56 an hour (as of 2026-05-04T10:00:00Z).\n", report.Output);
+    }
+
+    [Fact]
+    public async Task The_activity_cell_tells_the_portal_with_the_sessions_token()
+    {
+        await using var portal = await FakePortal.StartAsync();
+        var notebook = SampleSessions.Notebook(SampleSessions.FirstRun(), portal.BaseUri);
+
+        var report = await NotebookHarness.RunAsync(notebook, ["parameters", "activity"], []);
+
+        Assert.Equal(["/api/v1/sessions/s-4k7q2m9x1z/activity"], portal.Paths);
+        Assert.Equal(["Bearer " + SampleSessions.CostToken], portal.Authorizations);
+        // No Dask client in this run: the scheduler plugin says it is not installed, and the notebook still reports.
+        Assert.EndsWith("The portal knows the session is in use.\n", report.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -196,23 +268,20 @@ public sealed class NotebookPythonTests
     }
 
     private const string FakeDistributed = """
-        import os
-
-
         class Client:
-            def __init__(self, address):
-                print(f"connected to {address}")
+            def __init__(self, address, timeout=None):
+                print(f"connected to {address} within {timeout}")
+        """;
 
-            def scheduler_info(self, **kwargs):
-                if os.environ.get("FAKE_DISTRIBUTED_LEGACY") and kwargs:
-                    raise TypeError("scheduler_info() got an unexpected keyword argument 'n_workers'")
-                if not os.environ.get("FAKE_DISTRIBUTED_LEGACY") and kwargs.get("n_workers") != -1:
-                    raise AssertionError("ask for every worker: 2025.4 and later list five by default")
-                return {"workers": {
-                    "tcp://10.1.0.5:40001": {"resources": {"pool-us-east-1": 1}},
-                    "tcp://10.1.0.6:40001": {"resources": {"pool-us-east-1": 1}},
-                    "tcp://10.0.0.9:40001": {"resources": {}},
-                }}
+    /// <summary>Stands for the helper: what the connect cell asks of it, printed.</summary>
+    private const string FakePortalDask = """
+        def wait_for_pools(client, regions, timeout=120, poll=1.0):
+            print(f"waited for {sorted(regions)} up to {timeout} s")
+            return {"us-east-1": 2, "us-west-2": 1}
+
+
+        def start_locality(client):
+            print("locality counted")
         """;
 
     private static void AssertJsonEqual(JsonNode? expected, JsonElement actual)
@@ -260,6 +329,7 @@ public sealed class NotebookPythonTests
 
                 return next(context);
             });
+            app.MapPost("/api/v1/sessions/{id}/activity", (string id) => Results.NoContent());
             app.MapGet("/api/v1/sessions/{id}/cost", (string id) => Results.Text(
                 $$"""{"sessionId": "{{id}}", "costSoFarUsd": 1234.5, "hourlyUsd": 4.56, "asOf": "2026-05-04T10:00:00Z"}""",
                 "application/json"));

@@ -1,3 +1,4 @@
+using Portal.Domain.Cloud;
 using Portal.Infra.Notebooks;
 
 namespace Portal.Infra.Tests.Notebooks;

@@ -1,3 +1,4 @@
+using Portal.Domain.Cloud;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Portal.Domain.Datasets;
@@ -10,12 +11,23 @@ public sealed partial class NotebookWriterTests
 {
     private static readonly string[] Era5Cells = ["era5-intro", "era5-files", "era5-open", "era5-map"];
     private static readonly string[] Cmip6Cells = ["cmip6-intro", "cmip6-query", "cmip6-open", "cmip6-select", "cmip6-map"];
+    private static readonly string[] NexGddpCells = ["nex-gddp-intro", "nex-gddp-files", "nex-gddp-open", "nex-gddp-map"];
+    private static readonly string[] Cesm2Cells = ["cesm2-intro", "cesm2-open", "cesm2-map"];
+    private static readonly string[] ByPathCells = ["by-path-intro", "by-path"];
 
     public static TheoryData<DataType, DatasetId[]> Selections => new()
     {
         { DataType.Both, [DatasetCatalog.Era5, DatasetCatalog.Cmip6] },
         { DataType.Historical, [DatasetCatalog.Era5] },
         { DataType.Predictive, [DatasetCatalog.Cmip6] },
+        { DataType.Historical, [DatasetCatalog.Era5Ncar] },
+        { DataType.Both, [DatasetCatalog.Era5Ncar, DatasetCatalog.NexGddpCmip6] },
+        { DataType.Both, [DatasetCatalog.Era5Ncar, DatasetCatalog.Cesm2Lens] },
+        { DataType.Predictive, [DatasetCatalog.NexGddpCmip6] },
+        { DataType.Predictive, [DatasetCatalog.Cesm2Lens] },
+        { DataType.Both, [DatasetCatalog.Era5, DatasetCatalog.Era5Ncar, DatasetCatalog.Cmip6, DatasetCatalog.NexGddpCmip6, DatasetCatalog.Cesm2Lens] },
+        { DataType.Both, [DatasetCatalog.Era5Ncar, DatasetCatalog.NexGddpCmip6, SampleSessions.MurSst, SampleSessions.Gfs] },
+        { DataType.Historical, [DatasetCatalog.Era5, SampleSessions.Gfs] },
     };
 
     [Fact]
@@ -33,11 +45,11 @@ public sealed partial class NotebookWriterTests
 
         Assert.Equal(
             [
-                "title", "parameters", "connect-intro", "connect",
+                "title", "parameters", "connect-intro", "connect", "activity",
                 "era5-intro", "era5-files", "era5-open",
                 "cmip6-intro", "cmip6-query", "cmip6-open", "cmip6-select",
                 "analysis-intro", "analysis-helpers", "era5-map", "cmip6-map",
-                "cost-intro", "cost",
+                "locality-intro", "locality", "cost-intro", "cost",
             ],
             cells.Select(c => c.Id));
         Assert.Equal(NotebookCellType.Markdown, cells[0].Type);
@@ -50,22 +62,117 @@ public sealed partial class NotebookWriterTests
     [MemberData(nameof(Selections))]
     public void Load_and_map_cells_appear_only_for_the_data_the_request_analyses(DataType dataType, DatasetId[] datasets)
     {
-        var ids = NotebookReader.Read(SampleSessions.Notebook(SampleSessions.FirstRun(dataType, datasets)).Content)
-            .Select(c => c.Id)
-            .ToList();
+        var ids = Ids(Notebook(dataType, datasets));
 
         var era5 = dataType != DataType.Predictive;
-        var cmip6 = dataType != DataType.Historical;
+        var projections = dataType != DataType.Historical;
         Assert.All(Era5Cells, id => Assert.Equal(era5, ids.Contains(id)));
-        Assert.All(Cmip6Cells, id => Assert.Equal(cmip6, ids.Contains(id)));
+        Assert.All(Cmip6Cells, id => Assert.Equal(projections && datasets.Contains(DatasetCatalog.Cmip6), ids.Contains(id)));
+        Assert.All(NexGddpCells, id => Assert.Equal(projections && datasets.Contains(DatasetCatalog.NexGddpCmip6), ids.Contains(id)));
+        Assert.All(Cesm2Cells, id => Assert.Equal(projections && datasets.Contains(DatasetCatalog.Cesm2Lens), ids.Contains(id)));
+        Assert.All(ByPathCells, id => Assert.Equal(datasets.Contains(SampleSessions.MurSst) || datasets.Contains(SampleSessions.Gfs), ids.Contains(id)));
         Assert.DoesNotContain("no-load-cells", ids);
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+    }
+
+    [Fact]
+    public void Every_analysed_dataset_gets_its_section_load_cells_first_then_the_maps_in_the_same_order()
+    {
+        var ids = Ids(Notebook(DataType.Both, [DatasetCatalog.Cesm2Lens, DatasetCatalog.NexGddpCmip6, DatasetCatalog.Era5Ncar, DatasetCatalog.Era5, DatasetCatalog.Cmip6, SampleSessions.MurSst]));
+
+        Assert.Equal(
+            [
+                "title", "parameters", "connect-intro", "connect", "activity",
+                "era5-intro", "era5-files", "era5-open",
+                "cmip6-intro", "cmip6-query", "cmip6-open", "cmip6-select",
+                "nex-gddp-intro", "nex-gddp-files", "nex-gddp-open",
+                "cesm2-intro", "cesm2-open",
+                "analysis-intro", "analysis-helpers", "era5-map", "cmip6-map", "nex-gddp-map", "cesm2-map",
+                "by-path-intro", "by-path",
+                "locality-intro", "locality", "cost-intro", "cost",
+            ],
+            ids);
+    }
+
+    [Fact]
+    public void Only_datasets_opened_by_path_get_the_by_path_cells_without_analysis()
+    {
+        var ids = Ids(Notebook(DataType.Both, [SampleSessions.MurSst, SampleSessions.Gfs]));
+
+        Assert.Equal(["title", "parameters", "connect-intro", "connect", "activity", "by-path-intro", "by-path", "locality-intro", "locality", "cost-intro", "cost"], ids);
+    }
+
+    [Fact]
+    public void The_parameters_say_each_datasets_layout_kind_and_name_and_where_those_opened_by_path_are()
+    {
+        var (session, plan) = SampleSessions.Launch(
+            SampleSessions.FirstRun(DataType.Both, [.. DatasetCatalog.Curated.Select(d => d.Id), SampleSessions.MurSst, SampleSessions.Gfs]),
+            SampleSessions.WithOthers());
+
+        var values = NotebookParameters.Values(session, plan, SampleSessions.PortalBaseUri, SampleSessions.CostToken);
+
+        var paths = Assert.IsType<Dictionary<string, object?>>(values.Single(v => v.Name == "DATASET_PATHS").Value);
+        Assert.Equal(
+            new Dictionary<string, (string, string)>
+            {
+                ["era5"] = ("era5_pds", "reanalysis"),
+                ["nsf-ncar-era5"] = ("nsf_ncar_era5", "reanalysis"),
+                ["cmip6"] = ("cmip6_zarr", "projection"),
+                ["nex-gddp-cmip6"] = ("nex_gddp_cmip6", "projection"),
+                ["ncar-cesm2-lens"] = ("cesm2_lens", "projection"),
+                ["mur-sst"] = ("none", "other"),
+                ["noaa-gfs-bdp-pds"] = ("none", "other"),
+            },
+            paths.ToDictionary(p => p.Key, p => ((string)Entry(p.Value)["layout"]!, (string)Entry(p.Value)["kind"]!)));
+        var ncar = Entry(paths["nsf-ncar-era5"]);
+        Assert.Equal("ERA5 reanalysis (NSF NCAR)", ncar["name"]);
+        Assert.Equal("/fsx/us-west-2/nsf-ncar-era5", ncar["fsx_path"]);
+        Assert.Equal("/fsx/us-west-2/nex-gddp-cmip6/NEX-GDDP-CMIP6", Entry(paths["nex-gddp-cmip6"])["fsx_path"]);
+        Assert.False(ncar.ContainsKey("more_s3_uris"));
+        var mur = Entry(paths["mur-sst"]);
+        Assert.Equal(["s3://mur-sst/zarr"], Assert.IsType<List<string>>(mur["more_s3_uris"]));
+        Assert.Equal(false, mur["requester_pays"]);
+        Assert.Equal("zarr", mur["format"]);
+        var gfs = Entry(paths["noaa-gfs-bdp-pds"]);
+        Assert.Empty(Assert.IsType<List<string>>(gfs["more_s3_uris"]));
+        Assert.Equal(true, gfs["requester_pays"]);
+        Assert.Equal("grib", gfs["format"]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Selections))]
+    public void No_text_of_the_request_reaches_a_cell_other_than_the_parameters(DataType dataType, DatasetId[] datasets)
+    {
+        // Markers no fixed cell could hold: whatever the request says reaches the notebook through the parameters only.
+        var request = SampleSessions.FirstRun(dataType, datasets) with
+        {
+            Variable = "zqvariable",
+            ActivityIds = ["zqactivity"],
+            TableId = "zqtable",
+            VariableIds = ["zqvariableid"],
+            Experiment = "zqexperiment",
+            WorkerSize = "zqworker.large",
+            StartDate = new DateOnly(1999, 12, 17),
+            EndDate = new DateOnly(2001, 3, 9),
+        };
+
+        var cells = NotebookReader.Read(SampleSessions.Notebook(request, catalog: SampleSessions.WithOthers()).Content);
+
+        Assert.All(cells.Where(c => c.Id is not "parameters" and not "title"), cell =>
+        {
+            foreach (var marker in (string[])["zq", "1999", "2001"])
+            {
+                Assert.DoesNotContain(marker, cell.Source, StringComparison.Ordinal);
+            }
+        });
+        Assert.Contains("zqvariableid", cells.Single(c => c.Id == "parameters").Source, StringComparison.Ordinal);
     }
 
     [Theory]
     [MemberData(nameof(Selections))]
     public void No_cell_asks_a_question(DataType dataType, DatasetId[] datasets)
     {
-        var cells = NotebookReader.Read(SampleSessions.Notebook(SampleSessions.FirstRun(dataType, datasets)).Content);
+        var cells = NotebookReader.Read(Notebook(dataType, datasets).Content);
 
         Assert.All(cells, cell =>
         {
@@ -79,15 +186,19 @@ public sealed partial class NotebookWriterTests
     [Fact]
     public void Only_the_parameters_cell_names_regions_the_rest_read_them_from_the_parameters()
     {
-        var cells = NotebookReader.Read(SampleSessions.Notebook(SampleSessions.FirstRun()).Content);
+        var cells = NotebookReader.Read(Notebook(DataType.Both, [.. DatasetCatalog.Curated.Select(d => d.Id), SampleSessions.MurSst]).Content);
 
         Assert.All(cells.Where(c => c.Type == NotebookCellType.Code && c.Id != "parameters"), cell =>
         {
             Assert.DoesNotMatch(RegionCode(), cell.Source);
             Assert.DoesNotContain("/fsx/", cell.Source, StringComparison.Ordinal);
         });
-        Assert.Contains("POOLS[ERA5[\"region\"]]", cells.Single(c => c.Id == "era5-open").Source, StringComparison.Ordinal);
-        Assert.Contains("POOLS[CMIP6[\"region\"]]", cells.Single(c => c.Id == "cmip6-open").Source, StringComparison.Ordinal);
+        Assert.Contains("open_era5(client, ERA5[\"region\"], era5_paths)", cells.Single(c => c.Id == "era5-open").Source, StringComparison.Ordinal);
+        Assert.Contains("CMIP6[\"region\"],", cells.Single(c => c.Id == "cmip6-open").Source, StringComparison.Ordinal);
+        Assert.Contains("client, NEX[\"region\"], NEX[\"fsx_path\"]", cells.Single(c => c.Id == "nex-gddp-open").Source, StringComparison.Ordinal);
+        Assert.Contains("client, CESM2[\"region\"], CESM2[\"fsx_path\"]", cells.Single(c => c.Id == "cesm2-open").Source, StringComparison.Ordinal);
+        Assert.Contains("describe_by_path(client, DATASET_PATHS)", cells.Single(c => c.Id == "by-path").Source, StringComparison.Ordinal);
+        Assert.Contains("wait_for_pools(client, list(POOLS)", cells.Single(c => c.Id == "connect").Source, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -102,11 +213,19 @@ public sealed partial class NotebookWriterTests
         Assert.Contains("Written by the Portal from the session's request when the session was launched (2026-05-04 09:30 UTC)", title, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_title_names_every_dataset_it_analyses()
+    {
+        var title = NotebookReader.Read(Notebook(DataType.Both, [DatasetCatalog.Era5Ncar, DatasetCatalog.NexGddpCmip6, DatasetCatalog.Cesm2Lens]).Content)[0].Source;
+
+        Assert.Contains("The mean over time of ERA5 `air_temperature_at_2_metres` (2 metre temperature), NEX-GDDP-CMIP6 `tas` and CESM2-LENS `tas`, from 2022-01-01", title, StringComparison.Ordinal);
+    }
+
     [Theory]
     [MemberData(nameof(Selections))]
     public void The_document_has_what_nbformat_4_5_requires(DataType dataType, DatasetId[] datasets)
     {
-        using var document = JsonDocument.Parse(SampleSessions.Notebook(SampleSessions.FirstRun(dataType, datasets)).Content);
+        using var document = JsonDocument.Parse(Notebook(dataType, datasets).Content);
         var root = document.RootElement;
 
         Assert.Equal(["cells", "metadata", "nbformat", "nbformat_minor"], root.EnumerateObject().Select(p => p.Name));
@@ -145,6 +264,14 @@ public sealed partial class NotebookWriterTests
 
         Assert.Throws<ArgumentException>(() => new NotebookWriter().Write(session, otherPlan, SampleSessions.PortalBaseUri, SampleSessions.CostToken));
     }
+
+    /// <summary>The notebook of the sample's first run with these choices, the registry's other datasets in the catalogue.</summary>
+    internal static NotebookDocument Notebook(DataType dataType, DatasetId[] datasets) =>
+        SampleSessions.Notebook(SampleSessions.FirstRun(dataType, datasets), catalog: SampleSessions.WithOthers());
+
+    private static List<string> Ids(NotebookDocument notebook) => [.. NotebookReader.Read(notebook.Content).Select(c => c.Id)];
+
+    private static Dictionary<string, object?> Entry(object? value) => Assert.IsType<Dictionary<string, object?>>(value);
 
     private static void AssertValidCell(JsonElement cell)
     {

@@ -39,4 +39,7 @@ internal sealed class InterceptingNotebookService(INotebookService inner) : INot
 
     public Task DeleteNotebookInstanceAsync(RegionCode region, string instanceName, CancellationToken cancellationToken) =>
         inner.DeleteNotebookInstanceAsync(region, instanceName, cancellationToken);
+
+    public Task<IReadOnlyList<NotebookInstanceSummary>> ListNotebookInstancesAsync(RegionCode region, string namePrefix, CancellationToken cancellationToken) =>
+        inner.ListNotebookInstancesAsync(region, namePrefix, cancellationToken);
 }

@@ -51,9 +51,20 @@ internal sealed class InterceptingStackDeployer(IStackDeployer inner) : IStackDe
     public Task<IReadOnlyList<StackEvent>> DescribeStackEventsAsync(RegionCode region, string stackName, CancellationToken cancellationToken) =>
         inner.DescribeStackEventsAsync(region, stackName, cancellationToken);
 
-    public Task DeleteStackAsync(RegionCode region, string stackName, string clientRequestToken, CancellationToken cancellationToken)
+    /// <summary>Runs before a delete reaches the cloud; throwing stops it there (a cloud that keeps failing).</summary>
+    public Func<string, Task>? BeforeDelete { get; set; }
+
+    public async Task DeleteStackAsync(RegionCode region, string stackName, string clientRequestToken, CancellationToken cancellationToken)
     {
         Deletes.Enqueue((stackName, clientRequestToken));
-        return inner.DeleteStackAsync(region, stackName, clientRequestToken, cancellationToken);
+        if (BeforeDelete is not null)
+        {
+            await BeforeDelete(stackName);
+        }
+
+        await inner.DeleteStackAsync(region, stackName, clientRequestToken, cancellationToken);
     }
+
+    public Task<IReadOnlyList<StackSummary>> ListStacksAsync(RegionCode region, string namePrefix, CancellationToken cancellationToken) =>
+        inner.ListStacksAsync(region, namePrefix, cancellationToken);
 }

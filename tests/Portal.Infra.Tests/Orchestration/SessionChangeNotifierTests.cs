@@ -7,7 +7,7 @@ namespace Portal.Infra.Tests.Orchestration;
 
 public sealed class SessionChangeNotifierTests
 {
-    private static readonly SessionId Id = SessionId.Parse("s-4k7q2m9x1z");
+    private static readonly SessionChange Id = new(SessionId.Parse("s-4k7q2m9x1z"), "ada");
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -15,8 +15,8 @@ public sealed class SessionChangeNotifierTests
     public async Task Publishes_to_every_subscriber_until_it_unsubscribes()
     {
         var notifier = new SessionChangeNotifier();
-        var first = new List<SessionId>();
-        var second = new List<SessionId>();
+        var first = new List<SessionChange>();
+        var second = new List<SessionChange>();
         using var keep = notifier.Subscribe(id => Record(first, id));
         var leave = notifier.Subscribe(id => Record(second, id));
 
@@ -32,7 +32,7 @@ public sealed class SessionChangeNotifierTests
     public async Task A_failing_subscriber_neither_fails_the_publisher_nor_silences_the_others()
     {
         var notifier = new SessionChangeNotifier();
-        var heard = new List<SessionId>();
+        var heard = new List<SessionChange>();
         using var broken = notifier.Subscribe(_ => throw new ObjectDisposedException("circuit"));
         using var faulted = notifier.Subscribe(_ => Task.FromException(new InvalidOperationException("The page could not reload.")));
         using var working = notifier.Subscribe(id => Record(heard, id));
@@ -61,7 +61,7 @@ public sealed class SessionChangeNotifierTests
         Assert.Equal(SessionState.Ready, (await host.Store.FindAsync(id, Ct))?.State);
     }
 
-    private static Task Record(List<SessionId> heard, SessionId id)
+    private static Task Record(List<SessionChange> heard, SessionChange id)
     {
         heard.Add(id);
         return Task.CompletedTask;

@@ -65,7 +65,7 @@ public sealed class SessionOrchestrationOnPostgreSqlTests
                 Assert.Equal(found.Steps.Count, await db.SandboxResources.CountAsync(r => !r.IsGone, Ct));
             }
 
-            Assert.Equal(Portal.Infra.Sessions.StopResult.Stopping, await host.Sessions.StopAsync(Ada, id, Ct));
+            Assert.Equal(SessionCommandOutcome.Done, (await host.Sessions.StopAsync(Ada, id, Ct)).Outcome);
             var stopped = await DriveAsync(host, id, s => s.State == SessionState.Stopped);
             Assert.All(stopped.Steps, s => Assert.Equal(StepStatus.Deleted, s.Status));
             Assert.Null(await OpenAsync(host, link.Url));
@@ -80,13 +80,13 @@ public sealed class SessionOrchestrationOnPostgreSqlTests
     private static IEnumerable<SessionStep> Stacks(Session session) => session.Steps.Where(s => s.Kind != StepKind.Notebook);
 
     /// <summary>Follows a sandbox notebook link (<c>/sandbox/notebooks/{region}/{name}?authToken=…</c>) as the sandbox endpoint does.</summary>
-    private static Task<NotebookDocument?> OpenAsync(InfraTestHost host, Uri url)
+    private static async Task<NotebookDocument?> OpenAsync(InfraTestHost host, Uri url)
     {
         var text = url.OriginalString;
         var query = text.IndexOf('?', StringComparison.Ordinal);
         var segments = text[..query].Split('/');
         var token = HttpUtility.ParseQueryString(text[query..])["authToken"];
-        return host.Sandbox.OpenPresignedAsync(Uri.UnescapeDataString(segments[^2]), Uri.UnescapeDataString(segments[^1]), token, Ct);
+        return (await host.Sandbox.OpenPresignedAsync(Uri.UnescapeDataString(segments[^2]), Uri.UnescapeDataString(segments[^1]), token, Ct))?.Document;
     }
 
     /// <summary>Runs a pass and advances the clock one tick, until <paramref name="done"/> holds for the stored session.</summary>

@@ -28,26 +28,20 @@ public sealed class SessionOrchestratorTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Drives_a_launched_session_through_its_stacks_then_the_notebook_to_ready()
+    public async Task Drives_a_launched_session_through_every_step_at_once_to_ready_when_the_longest_is_done()
     {
         await using var host = await InfraTestHost.CreateAsync(Ct, Durations);
         var id = await LaunchAsync(host);
 
         var seen = await DriveAsync(host, id, s => s.State == SessionState.Ready);
 
+        // The scheduler's address is in the plan, so the notebook starts with the stacks: every step in the first pass.
         Assert.Equal(SessionState.Provisioning, seen[0].State);
-        Assert.All(seen[0].Steps, s => Assert.Equal(StepStatus.Pending, s.Status));
-        var stacksInProgress = seen.FindIndex(s => Stacks(s).All(step => step.Status == StepStatus.InProgress));
+        Assert.All(seen[0].Steps, s => Assert.Equal(StepStatus.InProgress, s.Status));
         var schedulerDoneWorkersNot = seen.FindIndex(s =>
             s.Steps.Single(step => step.Kind == StepKind.Scheduler).Status == StepStatus.Complete
             && s.Steps.Any(step => step.Kind == StepKind.Workers && step.Status == StepStatus.InProgress));
-        var stacksComplete = seen.FindIndex(s => Stacks(s).All(step => step.Status == StepStatus.Complete));
-        var notebookStarted = seen.FindIndex(s => Notebook(s).Status != StepStatus.Pending);
-        Assert.True(
-            0 < stacksInProgress && stacksInProgress < schedulerDoneWorkersNot && schedulerDoneWorkersNot < stacksComplete
-            && stacksComplete <= notebookStarted && notebookStarted < seen.Count - 1,
-            $"Passes: stacks in progress {stacksInProgress}, scheduler done first {schedulerDoneWorkersNot}, stacks complete {stacksComplete}, notebook started {notebookStarted}, ready {seen.Count - 1}.");
-        Assert.All(seen.Where(s => Notebook(s).Status != StepStatus.Pending), s => Assert.All(Stacks(s), step => Assert.Equal(StepStatus.Complete, step.Status)));
+        Assert.InRange(schedulerDoneWorkersNot, 2, seen.Count - 2);
 
         var ready = seen[^1];
         Assert.All(ready.Steps, s => Assert.Equal(StepStatus.Complete, s.Status));
@@ -55,11 +49,11 @@ public sealed class SessionOrchestratorTests
         Assert.Equal(NotebookStatuses.InService, Notebook(ready).ProviderStatus);
         Assert.Equal(host.Clock.GetUtcNow(), ready.ReadyAt);
 
-        // The cloud agrees: the notebook instance was asked for only once the slowest stack had completed.
+        // Time to Ready is the longest step (the workers), not the sum: the passes tick one second each.
+        var started = ready.ProvisioningStartedAt!.Value;
+        Assert.InRange(ready.ReadyAt!.Value - started, WorkersDuration, WorkersDuration + (3 * Tick));
         var resources = await ResourcesAsync(host);
-        var notebookCreated = resources.Single(r => r.Kind == SandboxResourceKind.NotebookInstance).CreatedAt;
-        Assert.All(resources.Where(r => r.Kind == SandboxResourceKind.Stack), r =>
-            Assert.True(notebookCreated >= r.CreatedAt + (r.Shape == "SessionScheduler" ? SchedulerDuration : WorkersDuration), $"{r.Name} was not complete when the notebook was created."));
+        Assert.Single(resources.Select(r => r.CreatedAt).Distinct());
     }
 
     [Fact]
@@ -86,9 +80,9 @@ public sealed class SessionOrchestratorTests
         var milestones = events.Where(e => e.ExternalId is null).Select(e => e.Message).ToList();
         Assert.StartsWith("Launched by ada", milestones[0], StringComparison.Ordinal);
         Assert.Equal("Provisioning started.", milestones[1]);
-        var lastStackComplete = milestones.FindLastIndex(m => m.StartsWith("Stack ", StringComparison.Ordinal) && m.EndsWith(" is CREATE_COMPLETE.", StringComparison.Ordinal));
-        var notebookCreating = milestones.FindIndex(m => m.StartsWith("Creating notebook instance", StringComparison.Ordinal));
-        Assert.InRange(lastStackComplete, 2, notebookCreating - 1);
+        var firstStackComplete = milestones.FindIndex(m => m.StartsWith("Stack ", StringComparison.Ordinal) && m.EndsWith(" is CREATE_COMPLETE.", StringComparison.Ordinal));
+        var notebookCreating = milestones.FindIndex(m => m.StartsWith("Creating Notebook instance", StringComparison.Ordinal));
+        Assert.InRange(notebookCreating, 2, firstStackComplete - 1);
         Assert.Equal("Session is ready: open the notebook.", milestones[^1]);
     }
 
@@ -99,7 +93,7 @@ public sealed class SessionOrchestratorTests
         var id = await LaunchAsync(host);
         await DriveAsync(host, id, s => s.State == SessionState.Ready);
 
-        Assert.Equal(Portal.Infra.Sessions.StopResult.Stopping, await host.Sessions.StopAsync(Ada, id, Ct));
+        Assert.Equal(SessionCommandOutcome.Done, (await host.Sessions.StopAsync(Ada, id, Ct)).Outcome);
         var seen = await DriveAsync(host, id, s => s.State == SessionState.Stopped);
 
         var stopped = seen[^1];
@@ -107,7 +101,7 @@ public sealed class SessionOrchestratorTests
         Assert.NotNull(stopped.EndedAt);
         Assert.Contains(seen, s => Stacks(s).All(step => step.ProviderStatus == StackStatuses.DeleteInProgress));
         var notebookStatuses = seen.Select(s => Notebook(s).ProviderStatus).Distinct().ToList();
-        Assert.Equal([NotebookStatuses.InService, NotebookStatuses.Stopping, NotebookStatuses.Stopped, NotebookStatuses.Deleting, "Deleted"], notebookStatuses);
+        Assert.Equal([NotebookStatuses.Stopping, NotebookStatuses.Deleting, "Deleted"], notebookStatuses);
         Assert.All(Stacks(stopped), step => Assert.Equal(StackStatuses.DeleteComplete, step.ProviderStatus));
         Assert.Empty(await LiveResourcesAsync(host));
         Assert.Empty(await host.Store.ListNeedingWorkAsync(host.Clock.GetUtcNow(), Ct));
@@ -115,7 +109,7 @@ public sealed class SessionOrchestratorTests
     }
 
     [Fact]
-    public async Task A_failing_workers_stack_fails_the_session_with_the_stacks_reason_and_no_notebook()
+    public async Task A_failing_workers_stack_fails_the_session_at_once_is_followed_to_its_end_then_everything_is_deleted_and_the_cost_stops()
     {
         await using var host = await InfraTestHost.CreateAsync(Ct, new Dictionary<string, string?>(Durations)
         {
@@ -123,31 +117,44 @@ public sealed class SessionOrchestratorTests
         });
         var id = await LaunchAsync(host);
 
-        var failed = (await DriveAsync(host, id, s => s.State == SessionState.Failed))[^1];
+        // The session fails as soon as the stack starts rolling back; the stack is followed to its terminal state.
+        var failing = (await DriveAsync(host, id, s => s.State == SessionState.Failed))[^1];
+        var workers = failing.Steps.Single(s => s.Region == RegionCode.Parse("us-west-2"));
+        Assert.Equal(workers.ResourceName, failing.FailedStep);
+        Assert.Equal(StepStatus.InProgress, workers.Status);
+        Assert.Equal(StackStatuses.RollbackInProgress, workers.ProviderStatus);
+        Assert.StartsWith($"Stack {workers.ResourceName} in us-west-2 failed (ROLLBACK_IN_PROGRESS): Resource handler returned message: \"WorkerService did not stabilize", failing.FailureReason, StringComparison.Ordinal);
 
-        var workers = failed.Steps.Single(s => s.Region == RegionCode.Parse("us-west-2"));
-        Assert.Equal(workers.ResourceName, failed.FailedStep);
-        Assert.Equal(StepStatus.Failed, workers.Status);
-        Assert.True(StackStatuses.IsCreateFailed(workers.ProviderStatus!), workers.ProviderStatus);
-        Assert.StartsWith($"Stack {workers.ResourceName} in us-west-2 failed: Resource handler returned message: \"WorkerService did not stabilize", failed.FailureReason, StringComparison.Ordinal);
-        Assert.Equal(failed.FailureReason, workers.Message);
-        Assert.Equal(StepStatus.Pending, Notebook(failed).Status);
-        Assert.DoesNotContain(await ResourcesAsync(host), r => r.Kind == SandboxResourceKind.NotebookInstance);
+        var rolledBack = (await DriveAsync(host, id, s => s.Step(workers.ResourceName).Status != StepStatus.InProgress))[^1];
+        Assert.Equal(StackStatuses.RollbackComplete, rolledBack.Step(workers.ResourceName).ProviderStatus);
 
-        // The stacks that were still in progress are followed to their end, so the timeline says what really exists
-        // (and what a stop must delete); nothing new is created, and the failed session keeps costing until stopped.
-        var settled = (await DriveAsync(host, id, s => Stacks(s).All(step => step.Status is StepStatus.Complete or StepStatus.Failed)))[^1];
-        Assert.Equal(SessionState.Failed, settled.State);
-        Assert.All(Stacks(settled).Where(step => step.ResourceName != workers.ResourceName), step => Assert.Equal(StepStatus.Complete, step.Status));
-        Assert.Equal(StepStatus.Pending, Notebook(settled).Status);
-        Assert.Equal(workers.ResourceName, settled.FailedStep);
+        // Then everything the session created is deleted by itself, and the cost stops when it is gone.
+        var cleaned = (await DriveAsync(host, id, s => s.HasEnded))[^1];
+        Assert.Equal(SessionState.Failed, cleaned.State);
+        Assert.All(cleaned.Steps, s => Assert.Equal(StepStatus.Deleted, s.Status));
+        Assert.Empty(await LiveResourcesAsync(host));
+        var cost = cleaned.CostSoFarUsd(host.Clock.GetUtcNow());
+        Assert.Equal(cost, cleaned.CostSoFarUsd(host.Clock.GetUtcNow().AddHours(5)));
+        Assert.Empty(await host.Store.ListNeedingWorkAsync(host.Clock.GetUtcNow().AddHours(10), Ct));
+        var events = await host.Store.ListEventsAsync(id, Ct);
+        Assert.Contains(events, e => e.Message.StartsWith("Clean-up finished", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Without_clean_up_a_failed_session_keeps_what_it_created_until_stopped()
+    {
+        await using var host = await InfraTestHost.CreateAsync(Ct, new Dictionary<string, string?>(Durations)
+        {
+            ["Sandbox:FailStacksContaining"] = "workers-us-west-2",
+            ["Orchestration:CleanUpFailedSessions"] = "false",
+        });
+        var id = await LaunchAsync(host);
+        var settled = (await DriveAsync(host, id, s => s.State == SessionState.Failed && s.Steps.All(step => step.Status is StepStatus.Complete or StepStatus.Failed)))[^1];
+
         Assert.True(settled.CostSoFarUsd(host.Clock.GetUtcNow().AddHours(1)) > settled.CostSoFarUsd(host.Clock.GetUtcNow()));
-
-        // Then nothing more happens by itself until its lifetime runs out: the user reads the reason and stops (cleans up) the session.
         host.Clock.Advance(TimeSpan.FromMinutes(5));
         Assert.Empty(await host.Store.ListNeedingWorkAsync(host.Clock.GetUtcNow(), Ct));
-        await host.RunOnceAsync(Ct);
-        Assert.Equal(SessionState.Failed, (await host.Store.FindAsync(id, Ct))?.State);
+        Assert.NotEmpty(await LiveResourcesAsync(host));
     }
 
     [Fact]
@@ -156,9 +163,10 @@ public sealed class SessionOrchestratorTests
         await using var host = await InfraTestHost.CreateAsync(Ct, new Dictionary<string, string?>(Durations)
         {
             ["Sandbox:FailStacksContaining"] = "workers-us-west-2",
+            ["Orchestration:CleanUpFailedSessions"] = "false",
         });
         var id = await LaunchAsync(host);
-        var failed = (await DriveAsync(host, id, s => s.State == SessionState.Failed))[^1];
+        var failed = (await DriveAsync(host, id, s => s.State == SessionState.Failed && s.Steps.All(step => step.Status != StepStatus.InProgress)))[^1];
         Assert.NotEmpty(await LiveResourcesAsync(host));
 
         host.Clock.SetUtcNow(failed.ExpiresAt);
@@ -180,7 +188,7 @@ public sealed class SessionOrchestratorTests
         var id = await LaunchAsync(host);
         await DriveAsync(host, id, s => s.State == SessionState.Failed);
 
-        Assert.Equal(Portal.Infra.Sessions.StopResult.Stopping, await host.Sessions.StopAsync(Ada, id, Ct));
+        Assert.Equal(SessionCommandOutcome.Done, (await host.Sessions.StopAsync(Ada, id, Ct)).Outcome);
         var stopped = (await DriveAsync(host, id, s => s.State == SessionState.Stopped))[^1];
 
         Assert.All(stopped.Steps, s => Assert.Equal(StepStatus.Deleted, s.Status));
@@ -190,7 +198,7 @@ public sealed class SessionOrchestratorTests
     [Fact]
     public async Task A_ready_session_is_stopped_once_its_maximum_lifetime_has_passed()
     {
-        await using var host = await InfraTestHost.CreateAsync(Ct, Durations);
+        await using var host = await InfraTestHost.CreateAsync(Ct, new Dictionary<string, string?>(Durations) { ["Orchestration:IdleTimeout"] = "7.00:00:00" });
         var id = await LaunchAsync(host);
         var ready = (await DriveAsync(host, id, s => s.State == SessionState.Ready))[^1];
         Assert.Equal(ready.CreatedAt.AddHours(SampleRequests.FirstRun.MaximumHours), ready.ExpiresAt);
@@ -204,7 +212,7 @@ public sealed class SessionOrchestratorTests
         var expired = await host.Store.FindAsync(id, Ct);
         Assert.Equal(SessionState.Stopping, expired?.State);
         Assert.Equal(ready.ExpiresAt, expired?.StopRequestedAt);
-        Assert.Contains(await host.Store.ListEventsAsync(id, Ct), e => e.Message == "Maximum lifetime of 4 h reached: stopping the session.");
+        Assert.Contains(await host.Store.ListEventsAsync(id, Ct), e => e.Message == "Stopped after its maximum lifetime of 4 h.");
 
         var stopped = (await DriveAsync(host, id, s => s.State == SessionState.Stopped))[^1];
         Assert.All(stopped.Steps, s => Assert.Equal(StepStatus.Deleted, s.Status));
@@ -306,11 +314,13 @@ public sealed class SessionOrchestratorTests
 
         var refused = failed.Steps.Single(s => s.Region == RegionCode.Parse("us-east-1"));
         Assert.Equal(StepStatus.Failed, refused.Status);
-        Assert.Equal(Refusal, refused.Message);
+        var reason = $"Stack {refused.ResourceName} in us-east-1 failed: {Refusal}";
+        Assert.Equal(reason, refused.Message);
         Assert.Equal(refused.ResourceName, failed.FailedStep);
-        Assert.Equal(Refusal, failed.FailureReason);
-        Assert.Contains(await host.Store.ListEventsAsync(id, Ct), e => e.Message == Refusal && e.ResourceName == refused.ResourceName);
+        Assert.Equal(reason, failed.FailureReason);
+        Assert.Contains(await host.Store.ListEventsAsync(id, Ct), e => e.Message == reason && e.ResourceName == refused.ResourceName);
         Assert.Null(await host.Sandbox.DescribeStackAsync(refused.Region, refused.ResourceName, Ct));
+        // Steps after the refused one in the same pass are not started once the session has failed.
         Assert.Equal(StepStatus.Pending, failed.Steps.Single(s => s.Region == RegionCode.Parse("us-west-2")).Status);
     }
 
@@ -328,13 +338,13 @@ public sealed class SessionOrchestratorTests
         await Task.WhenAll(host.RunOnceAsync(Ct), host.RunOnceAsync(Ct), host.RunOnceAsync(Ct));
 
         var session = (await host.Store.FindAsync(id, Ct))!;
-        Assert.All(Stacks(session), step => Assert.Equal(StepStatus.InProgress, step.Status));
+        Assert.All(session.Steps, step => Assert.Equal(StepStatus.InProgress, step.Status));
         Assert.InRange(deployer.CreateCalls, Stacks(session).Count(), 2 * Stacks(session).Count());
         var resources = await ResourcesAsync(host);
-        Assert.Equal(Stacks(session).Select(step => step.ResourceName).Order(), resources.Select(r => r.Name).Order());
+        Assert.Equal(session.Steps.Select(step => step.ResourceName).Order(), resources.Select(r => r.Name).Order());
         var events = await host.Store.ListEventsAsync(id, Ct);
         Assert.DoesNotContain(events, e => e.Message.Contains("already exists", StringComparison.Ordinal));
-        Assert.All(Stacks(session), step => Assert.Single(events, e => e.Message == $"Creating stack {step.ResourceName}."));
+        Assert.All(Stacks(session), step => Assert.Single(events, e => e.Message == $"Creating Stack {step.ResourceName}."));
     }
 
     [Fact]
@@ -380,7 +390,7 @@ public sealed class SessionOrchestratorTests
             if (!stopped && request.StackName.EndsWith("scheduler", StringComparison.Ordinal))
             {
                 stopped = true;
-                Assert.Equal(Portal.Infra.Sessions.StopResult.Stopping, await host.Sessions.StopAsync(Ada, id, Ct));
+                Assert.Equal(SessionCommandOutcome.Done, (await host.Sessions.StopAsync(Ada, id, Ct)).Outcome);
             }
         };
 
@@ -400,7 +410,7 @@ public sealed class SessionOrchestratorTests
         host.Services.GetRequiredService<InterceptingNotebookService>().AfterCreate = async _ =>
         {
             stopped = true;
-            Assert.Equal(Portal.Infra.Sessions.StopResult.Stopping, await host.Sessions.StopAsync(Ada, id, Ct));
+            Assert.Equal(SessionCommandOutcome.Done, (await host.Sessions.StopAsync(Ada, id, Ct)).Outcome);
         };
 
         var final = (await DriveAsync(host, id, s => s.State == SessionState.Stopped))[^1];
@@ -429,28 +439,8 @@ public sealed class SessionOrchestratorTests
         return launched.SessionId!.Value;
     }
 
-    /// <summary>Runs a pass, records the session, advances the clock one tick; until <paramref name="done"/> holds.</summary>
-    private static async Task<List<Session>> DriveAsync(InfraTestHost host, SessionId id, Func<Session, bool> done, int maxPasses = 100)
-    {
-        var seen = new List<Session>();
-        for (var pass = 0; pass < maxPasses; pass++)
-        {
-            await host.RunOnceAsync(Ct);
-            var session = await host.Store.FindAsync(id, Ct);
-            Assert.NotNull(session);
-            seen.Add(session);
-            if (done(session))
-            {
-                return seen;
-            }
-
-            host.Clock.Advance(Tick);
-        }
-
-        var last = seen[^1];
-        Assert.Fail($"After {maxPasses} passes the session is {last.State}: {string.Join(", ", last.Steps.Select(s => $"{s.ResourceName} {s.Status} {s.ProviderStatus} {s.Message}"))}");
-        return seen;
-    }
+    private static Task<List<Session>> DriveAsync(InfraTestHost host, SessionId id, Func<Session, bool> done, int maxPasses = 100) =>
+        SessionDriving.DriveAsync(host, id, done, Tick, Ct, maxPasses);
 
     private static IEnumerable<SessionStep> Stacks(Session session) => session.Steps.Where(s => s.Kind != StepKind.Notebook);
 

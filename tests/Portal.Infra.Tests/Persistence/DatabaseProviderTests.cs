@@ -77,6 +77,30 @@ public sealed class DatabaseProviderTests : IDisposable
     }
 
     [Theory]
+    [InlineData("Sqlite", "Data Source=portal.db;Password=hunter2;Colour=blue", "Colour")]
+    [InlineData("PostgreSQL", "Host=db.internal;Password=hunter2;Colour=blue", "colour")]
+    public void A_connection_string_the_provider_cannot_read_stops_startup_naming_the_key_and_not_the_string(string provider, string connectionString, string keyword)
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => Build(new() { ["Database:Provider"] = provider, ["ConnectionStrings:Portal"] = connectionString }));
+
+        Assert.StartsWith("Configuration 'ConnectionStrings:Portal' is not a", error.Message, StringComparison.Ordinal);
+        Assert.Contains(keyword, error.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("hunter2", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_data_folder_that_cannot_be_made_stops_startup_with_the_key_in_the_message()
+    {
+        Directory.CreateDirectory(_folder);
+        var file = Path.Combine(_folder, "a-file");
+        File.WriteAllText(file, "not a folder");
+
+        var error = Assert.Throws<InvalidOperationException>(() => Build(new() { ["Storage:DataDirectory"] = Path.Combine(file, "Portal") }));
+
+        Assert.StartsWith($"Configuration 'Storage:DataDirectory' is '{Path.Combine(file, "Portal")}', which the portal cannot use", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData(TestProvider.Sqlite, "Sqlite")]
     [InlineData(TestProvider.PostgreSql, "PostgreSql")]
     public void Each_provider_has_its_own_migrations_and_no_model_change_is_pending(TestProvider provider, string folder)
@@ -128,7 +152,7 @@ public sealed class DatabaseProviderTests : IDisposable
     private IHost Build(Dictionary<string, string?> settings)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DataDirectory"] = _folder });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DataDirectory"] = _folder, ["Sandbox:Compute"] = "Simulated" });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.AddPortalInfra();
         return builder.Build();

@@ -92,6 +92,7 @@ public sealed class EfSessionStoreOnPostgreSqlTests : EfSessionStoreTests
             ["Storage:DataDirectory"] = folder,
             ["Database:Provider"] = "PostgreSQL",
             ["ConnectionStrings:Portal"] = database.ConnectionString,
+            ["Sandbox:Compute"] = "Simulated",
         });
         builder.Logging.AddProvider(logs);
         builder.AddPortalInfra();

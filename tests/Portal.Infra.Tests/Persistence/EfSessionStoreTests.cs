@@ -144,9 +144,9 @@ public abstract class EfSessionStoreTests : IAsyncLifetime
         var readyJustExpired = TestSessions.Ready("ada", T0.AddMinutes(1), SampleRequests.FirstRun with { MaximumHours = 5 });
         var readyNotExpired = TestSessions.Ready("ada", T0.AddMinutes(2), SampleRequests.FirstRun with { MaximumHours = 6 });
         var stopping = TestSessions.Ready("ada", T0.AddMinutes(3));
-        stopping.RequestStop(T0.AddMinutes(4));
+        stopping.RequestStop(T0.AddMinutes(4), "Stopped by a test.");
         var stopped = TestSessions.Launch("ada", T0.AddMinutes(4));
-        stopped.RequestStop(T0.AddMinutes(4));
+        stopped.RequestStop(T0.AddMinutes(4), "Stopped by a test.");
         stopped.MarkStopped(T0.AddMinutes(4));
         var failed = TestSessions.Launch("ada", T0.AddMinutes(7), oneHour);
         failed.BeginProvisioning(T0.AddMinutes(7));
@@ -160,9 +160,11 @@ public abstract class EfSessionStoreTests : IAsyncLifetime
         // At T0 + 5 h 1 min readyExpired (4 h from T0) is past its expiry and readyJustExpired (5 h from T0 + 1 min) exactly at it.
         var ids = await Store.ListNeedingWorkAsync(T0.AddHours(5).AddMinutes(1), Ct);
 
-        // The failed session (1 h from T0 + 7 min) has expired too: what it created must be cleaned up.
-        Assert.Equal([readyExpired.Id, readyJustExpired.Id, stopping.Id, provisioning.Id, requested.Id, failed.Id], ids);
-        Assert.Equal([stopping.Id, provisioning.Id, requested.Id], await Store.ListNeedingWorkAsync(T0, Ct));
+        // The failed session (1 h from T0 + 7 min) has expired too: what it created must be cleaned up. readyNotExpired has
+        // not reached its lifetime, but it has been idle for far longer than its 20 minutes.
+        Assert.Equal([readyExpired.Id, readyJustExpired.Id, readyNotExpired.Id, stopping.Id, provisioning.Id, requested.Id, failed.Id], ids);
+        // Before that, the failed session still needs work: it deletes what it created by itself (clean-up on failure).
+        Assert.Equal([stopping.Id, provisioning.Id, requested.Id, failed.Id], await Store.ListNeedingWorkAsync(T0, Ct));
     }
 
     [Fact]

@@ -15,6 +15,24 @@ public sealed class PostgreSqlTestDatabase(string name, string connectionString)
         // FORCE ends the sessions the portal's connection pools still hold open on it.
         await using var connection = new NpgsqlConnection(ConnectionString);
         NpgsqlConnection.ClearPool(connection);
-        await PostgreSqlTestServer.ExecuteAsync($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", CancellationToken.None);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await PostgreSqlTestServer.ExecuteAsync($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", CancellationToken.None);
+                return;
+            }
+            catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.ObjectInUse)
+            {
+                // An autovacuum worker of the server (not ours to end) is on the database for a moment: wait for it. A
+                // database still there after that is left for the server's next clean-up; the test itself is over.
+                if (attempt == 5)
+                {
+                    return;
+                }
+
+                await Task.Delay(TimeSpan.FromMilliseconds(500 * attempt));
+            }
+        }
     }
 }

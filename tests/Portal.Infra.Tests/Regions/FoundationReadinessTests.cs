@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Datasets;
 using Portal.Domain.Regions;
 using Portal.Domain.Sessions;
-using Portal.Infra.Regions;
 using Portal.Infra.Tests.Support;
 
 namespace Portal.Infra.Tests.Regions;
@@ -31,7 +30,7 @@ public sealed class FoundationReadinessTests
         Assert.Equal("us-east-1 is not ready for sessions: its foundation (network, FSx file system, peering) is not created. An admin creates it on Admin → Regions.", error.Message);
         Assert.Empty(await host.Store.ListAsync(null, Ct));
 
-        var foundations = host.Services.GetRequiredService<RegionFoundationService>();
+        var foundations = host.Services.GetRequiredService<IRegionFoundations>();
         await foundations.CreateAsync(Root, RegionCode.Parse("us-east-1"), Ct);
         var creating = await host.Sessions.LaunchAsync(Ada, Era5Only, Ct);
         Assert.Contains("still being created", Assert.Single(creating.Errors).Message, StringComparison.Ordinal);

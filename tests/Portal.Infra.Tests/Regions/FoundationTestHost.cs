@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Portal.Domain.Cloud;
 using Portal.Domain.Regions;
 using Portal.Domain.Sessions;
-using Portal.Infra.Regions;
 using Portal.Infra.Sandbox;
 using Portal.Infra.Tests.Support;
 
@@ -37,7 +36,7 @@ internal sealed class FoundationTestHost : IAsyncDisposable
 
     public RecordingStackDeployer Deployer { get; }
 
-    public RegionFoundationService Service => Host.Services.GetRequiredService<RegionFoundationService>();
+    public IRegionFoundations Service => Host.Services.GetRequiredService<IRegionFoundations>();
 
     public static async Task<FoundationTestHost> CreateAsync(CancellationToken cancellationToken) =>
         new(await InfraTestHost.CreateAsync(
@@ -73,7 +72,7 @@ internal sealed class FoundationTestHost : IAsyncDisposable
         var now = Host.Clock.GetUtcNow();
         await Host.Store.UpdateAsync(id, s =>
         {
-            s.RequestStop(now);
+            s.RequestStop(now, "Stopped by a test.");
             foreach (var step in s.Steps.Where(step => step.Status == StepStatus.Deleting))
             {
                 s.MarkStepDeleted(step.ResourceName, now);

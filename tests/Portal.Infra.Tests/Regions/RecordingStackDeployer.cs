@@ -40,4 +40,7 @@ internal sealed class RecordingStackDeployer(IStackDeployer inner) : IStackDeplo
 
     public Task DeleteStackAsync(RegionCode region, string stackName, string clientRequestToken, CancellationToken cancellationToken) =>
         inner.DeleteStackAsync(region, stackName, clientRequestToken, cancellationToken);
+
+    public Task<IReadOnlyList<StackSummary>> ListStacksAsync(RegionCode region, string namePrefix, CancellationToken cancellationToken) =>
+        inner.ListStacksAsync(region, namePrefix, cancellationToken);
 }

@@ -15,7 +15,7 @@ public sealed class RegionFoundationDeleteTests : IAsyncLifetime
 
     private FoundationTestHost Foundations => _foundations ?? throw new InvalidOperationException("Not initialised.");
 
-    private RegionFoundationService Service => Foundations.Service;
+    private IRegionFoundations Service => Foundations.Service;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

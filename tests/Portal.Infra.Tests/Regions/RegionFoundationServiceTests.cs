@@ -16,7 +16,7 @@ public sealed class RegionFoundationServiceTests : IAsyncLifetime
 
     private FoundationTestHost Foundations => _foundations ?? throw new InvalidOperationException("Not initialised.");
 
-    private RegionFoundationService Service => Foundations.Service;
+    private IRegionFoundations Service => Foundations.Service;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -64,7 +64,7 @@ public sealed class RegionFoundationServiceTests : IAsyncLifetime
         Assert.Equal((FoundationStatus.Ready, "CREATE_COMPLETE", (string?)null), (ready.Status, ready.StackStatus, ready.Reason));
         Assert.Equal(("portal-region-us-east-1", "CREATE_COMPLETE"), (ready.RecentEvents[0].LogicalResourceId, ready.RecentEvents[0].ResourceStatus));
         Assert.Contains(ready.RecentEvents, e => e is { ResourceType: "AWS::FSx::FileSystem", ResourceStatus: "CREATE_COMPLETE" });
-        Assert.True(ready.RecentEvents.Count <= RegionFoundationService.RecentEventCount);
+        Assert.True(ready.RecentEvents.Count <= IRegionFoundations.RecentEventCount);
         Assert.Equal(ready.RecentEvents.OrderByDescending(e => e.Timestamp).Select(e => e.Timestamp), ready.RecentEvents.Select(e => e.Timestamp));
     }
 
@@ -181,7 +181,7 @@ public sealed class RegionFoundationServiceTests : IAsyncLifetime
         var plan = Service.Plan(Grace, UsWest2);
 
         Assert.Empty(plan.Problems);
-        Assert.Equal(("portal-region-us-west-2", "10.2.0.0/16", "s3://cmip6-pds"), (plan.Spec!.StackName, plan.Spec.Parameters["VpcCidr"], plan.Spec.Parameters["DatasetS3Uris"]));
+        Assert.Equal(("portal-region-us-west-2", "10.2.0.0/16", "s3://nsf-ncar-era5,s3://cmip6-pds,s3://nex-gddp-cmip6/NEX-GDDP-CMIP6,s3://ncar-cesm2-lens"), (plan.Spec!.StackName, plan.Spec.Parameters["VpcCidr"], plan.Spec.Parameters["DatasetS3Uris"]));
         Assert.Empty(Foundations.Deployer.Creates);
         Assert.Equal(FoundationStatus.None, (await Foundations.GetAsync(UsWest2, Ct)).Status);
     }

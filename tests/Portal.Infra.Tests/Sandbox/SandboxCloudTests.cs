@@ -304,7 +304,7 @@ public sealed class SandboxCloudTests : IAsyncLifetime
         var (region, name, token) = Parse(url);
         Assert.Equal(("eu-west-2", "portal-n4"), (region, name));
         Assert.False(string.IsNullOrEmpty(token));
-        var document = await Host.Sandbox.OpenPresignedAsync(region, name, token, Ct);
+        var document = (await Host.Sandbox.OpenPresignedAsync(region, name, token, Ct))?.Document;
         Assert.Equal(new NotebookDocument("portal-n4.ipynb", NotebookContent("portal-n4")), document);
     }
 

@@ -1,3 +1,4 @@
+using Portal.Domain.Regions;
 using Portal.Domain.Sessions;
 using Portal.Infra.Sessions;
 using Portal.Infra.Tests.Support;
@@ -81,7 +82,7 @@ public sealed class SessionServiceTests : IAsyncLifetime
         Assert.Empty(await Service.ListAsync(Bob, everyone: false, Ct));
         Assert.Empty(await Service.ListAsync(Bob, everyone: true, Ct));
         Assert.Empty(await Service.ListEventsAsync(Bob, adas, Ct));
-        Assert.Equal(StopResult.NotFound, await Service.StopAsync(Bob, adas, Ct));
+        Assert.Equal(SessionCommandOutcome.NotFound, (await Service.StopAsync(Bob, adas, Ct)).Outcome);
         var link = await Service.CreateNotebookLinkAsync(Bob, adas, Ct);
         Assert.Null(link.Url);
         Assert.Equal("This session does not exist, or it is not yours.", link.Problem);
@@ -118,10 +119,10 @@ public sealed class SessionServiceTests : IAsyncLifetime
         Assert.Empty(await Service.ListAsync(Admin, everyone: false, Ct));
         Assert.NotEmpty(await Service.ListEventsAsync(Admin, adas, Ct));
 
-        Assert.Equal(StopResult.Stopping, await Service.StopAsync(Admin, adas, Ct));
+        Assert.Equal(SessionCommandOutcome.Done, (await Service.StopAsync(Admin, adas, Ct)).Outcome);
 
         Assert.Equal(SessionState.Stopping, (await Host.Store.FindAsync(adas, Ct))?.State);
-        Assert.Equal("Stop requested by grace.", (await Host.Store.ListEventsAsync(adas, Ct))[^1].Message);
+        Assert.Equal("Cancelled by grace while provisioning.", (await Host.Store.ListEventsAsync(adas, Ct))[^1].Message);
         Assert.Equal(SessionState.Requested, (await Host.Store.FindAsync(bobs, Ct))?.State);
     }
 
@@ -130,19 +131,19 @@ public sealed class SessionServiceTests : IAsyncLifetime
     {
         var id = await LaunchAsync(Ada);
 
-        Assert.Equal(StopResult.Stopping, await Service.StopAsync(Ada, id, Ct));
+        Assert.Equal(SessionCommandOutcome.Done, (await Service.StopAsync(Ada, id, Ct)).Outcome);
         var afterFirst = await Host.Store.FindAsync(id, Ct);
         Host.Clock.Advance(TimeSpan.FromMinutes(1));
-        Assert.Equal(StopResult.AlreadyStopped, await Service.StopAsync(Ada, id, Ct));
+        Assert.Equal(SessionCommandOutcome.Unchanged, (await Service.StopAsync(Ada, id, Ct)).Outcome);
 
         var afterSecond = await Host.Store.FindAsync(id, Ct);
         Assert.Equal(SessionState.Stopping, afterSecond?.State);
         Assert.Equal(afterFirst?.StopRequestedAt, afterSecond?.StopRequestedAt);
-        Assert.Single(await Host.Store.ListEventsAsync(id, Ct), e => e.Message.StartsWith("Stop requested", StringComparison.Ordinal));
+        Assert.Single(await Host.Store.ListEventsAsync(id, Ct), e => e.Message.StartsWith("Cancelled by", StringComparison.Ordinal));
 
         await Host.RunOnceAsync(Ct);
         Assert.Equal(SessionState.Stopped, (await Host.Store.FindAsync(id, Ct))?.State);
-        Assert.Equal(StopResult.AlreadyStopped, await Service.StopAsync(Ada, id, Ct));
+        Assert.Equal(SessionCommandOutcome.Unchanged, (await Service.StopAsync(Ada, id, Ct)).Outcome);
     }
 
     [Fact]
@@ -165,7 +166,7 @@ public sealed class SessionServiceTests : IAsyncLifetime
         Assert.NotNull(link.Url);
         var query = System.Web.HttpUtility.ParseQueryString(new Uri(new Uri("http://portal.test/"), link.Url).Query);
         var segments = link.Url.OriginalString.Split('?')[0].Split('/');
-        var document = await Host.Sandbox.OpenPresignedAsync(segments[^2], segments[^1], query["authToken"], Ct);
+        var document = (await Host.Sandbox.OpenPresignedAsync(segments[^2], segments[^1], query["authToken"], Ct))?.Document;
         Assert.NotNull(document);
         Assert.Contains(id.Value, document.Content, StringComparison.Ordinal);
 
@@ -183,6 +184,36 @@ public sealed class SessionServiceTests : IAsyncLifetime
 
         Assert.Null(link.Url);
         Assert.Equal("The notebook opens once the session is Ready; it is Stopping.", link.Problem);
+    }
+
+    [Fact]
+    public async Task Step_durations_are_learnt_from_every_earlier_session_even_stopped_ones()
+    {
+        var id = await LaunchAsync(Bob);
+        var start = InfraTestHost.Start;
+        await Host.Store.UpdateAsync(id, s =>
+        {
+            s.BeginProvisioning(start);
+            foreach (var step in s.Steps)
+            {
+                s.StartStep(step.ResourceName, start);
+                s.CompleteStep(step.ResourceName, start.AddSeconds(133));
+            }
+
+            s.MarkReady(start.AddSeconds(133));
+            s.RequestStop(start.AddHours(1), "Stopped by bob");
+            foreach (var step in s.Steps)
+            {
+                s.MarkStepDeleted(step.ResourceName, start.AddHours(1).AddMinutes(3));
+            }
+
+            s.MarkStopped(start.AddHours(1).AddMinutes(3));
+        }, Ct);
+
+        var durations = await Service.GetStepDurationsAsync(Ct);
+
+        var workers = durations.For(StepKind.Workers, RegionCode.Parse("us-east-1"));
+        Assert.Equal(new ExpectedDuration(TimeSpan.FromSeconds(133), 1), workers);
     }
 
     private async Task<SessionId> LaunchAsync(Actor actor)

@@ -54,7 +54,7 @@ public sealed class InfraTestHost : IAsyncDisposable
 
     public ISessionStore Store => Services.GetRequiredService<ISessionStore>();
 
-    public SessionService Sessions => Services.GetRequiredService<SessionService>();
+    internal SessionService Sessions => Services.GetRequiredService<SessionService>();
 
     internal SandboxCloud Sandbox => Services.GetRequiredService<SandboxCloud>();
 
@@ -159,7 +159,8 @@ public sealed class InfraTestHost : IAsyncDisposable
             DisableDefaults = true,
             EnvironmentName = Environments.Development,
         });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DataDirectory"] = storage.Folder });
+        // Simulated compute unless the test's settings ask for real processes.
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DataDirectory"] = storage.Folder, ["Sandbox:Compute"] = "Simulated" });
         if (storage.Database is { } database)
         {
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>

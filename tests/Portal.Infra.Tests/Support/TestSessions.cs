@@ -14,7 +14,7 @@ internal static class TestSessions
     {
         var id = SessionId.New();
         var chosen = request ?? SampleRequests.FirstRun;
-        return Session.Create(id, new Actor(owner, isAdmin: false), chosen, Planner.Plan(id, chosen), hourlyCostUsd, at);
+        return Session.Create(id, new Actor(owner, isAdmin: false), chosen, SessionLaunching.For(Planner.Plan(id, chosen), chosen, hourlyCostUsd, owner), at);
     }
 
     public static Session Ready(string owner, DateTimeOffset at, SessionRequest? request = null)

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Portal.Infra.Aws.CloudFormation;
 using Portal.Infra.Aws.Pricing;
+using Portal.Infra.Aws.SageMaker;
 using Portal.Infra.Aws.ServiceQuotas;
 
 namespace Portal.Infra.Aws.Runtime;
@@ -112,6 +113,62 @@ public static class Paginators
             foreach (var quota in response.Quotas ?? [])
             {
                 yield return quota;
+            }
+
+            token = response.NextToken;
+            if (string.IsNullOrEmpty(token))
+            {
+                yield break;
+            }
+        }
+    }
+
+    /// <summary>Every notebook instance that matches the request's filter, in the request's sort order.</summary>
+    public static async IAsyncEnumerable<NotebookInstanceSummary> ListAllNotebookInstancesAsync(
+        this IAmazonSageMaker client, ListNotebookInstancesRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(request);
+        string? token = request.NextToken;
+        for (var page = 0; page < MaxPages; page++)
+        {
+            var response = await client.ListNotebookInstancesAsync(
+                new ListNotebookInstancesRequest
+                {
+                    NameContains = request.NameContains,
+                    SortBy = request.SortBy,
+                    SortOrder = request.SortOrder,
+                    MaxResults = request.MaxResults,
+                    NextToken = token,
+                },
+                cancellationToken);
+            foreach (var instance in response.NotebookInstances ?? [])
+            {
+                yield return instance;
+            }
+
+            token = response.NextToken;
+            if (string.IsNullOrEmpty(token))
+            {
+                yield break;
+            }
+        }
+    }
+
+    /// <summary>Every tag of one SageMaker resource.</summary>
+    public static async IAsyncEnumerable<SageMaker.Tag> ListAllTagsAsync(
+        this IAmazonSageMaker client, ListTagsRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(request);
+        string? token = request.NextToken;
+        for (var page = 0; page < MaxPages; page++)
+        {
+            var response = await client.ListTagsAsync(
+                new ListTagsRequest { ResourceArn = request.ResourceArn, MaxResults = request.MaxResults, NextToken = token }, cancellationToken);
+            foreach (var tag in response.Tags ?? [])
+            {
+                yield return tag;
             }
 
             token = response.NextToken;

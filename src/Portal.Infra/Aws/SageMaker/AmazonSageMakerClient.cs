@@ -49,4 +49,12 @@ internal sealed class AmazonSageMakerClient(AwsJsonTransport transport) : IAmazo
         CreatePresignedNotebookInstanceUrlRequest request, CancellationToken cancellationToken = default) =>
         transport.InvokeAsync<CreatePresignedNotebookInstanceUrlRequest, CreatePresignedNotebookInstanceUrlResponse>(
             "CreatePresignedNotebookInstanceUrl", request, cancellationToken);
+
+    public Task<ListNotebookInstancesResponse> ListNotebookInstancesAsync(
+        ListNotebookInstancesRequest request, CancellationToken cancellationToken = default) =>
+        transport.InvokeAsync<ListNotebookInstancesRequest, ListNotebookInstancesResponse>(
+            "ListNotebookInstances", request, cancellationToken);
+
+    public Task<ListTagsResponse> ListTagsAsync(ListTagsRequest request, CancellationToken cancellationToken = default) =>
+        transport.InvokeAsync<ListTagsRequest, ListTagsResponse>("ListTags", request, cancellationToken);
 }

@@ -29,4 +29,9 @@ public interface IAmazonSageMaker
 
     Task<CreatePresignedNotebookInstanceUrlResponse> CreatePresignedNotebookInstanceUrlAsync(
         CreatePresignedNotebookInstanceUrlRequest request, CancellationToken cancellationToken = default);
+
+    Task<ListNotebookInstancesResponse> ListNotebookInstancesAsync(
+        ListNotebookInstancesRequest request, CancellationToken cancellationToken = default);
+
+    Task<ListTagsResponse> ListTagsAsync(ListTagsRequest request, CancellationToken cancellationToken = default);
 }

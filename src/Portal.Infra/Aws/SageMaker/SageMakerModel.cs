@@ -171,3 +171,63 @@ public sealed class CreatePresignedNotebookInstanceUrlResponse : AmazonWebServic
 {
     public string? AuthorizedUrl { get; set; }
 }
+
+public sealed class ListNotebookInstancesRequest
+{
+    public string? NextToken { get; set; }
+
+    /// <summary>1 to 100.</summary>
+    public int? MaxResults { get; set; }
+
+    /// <summary>Name, CreationTime or Status.</summary>
+    public string? SortBy { get; set; }
+
+    /// <summary>Ascending or Descending.</summary>
+    public string? SortOrder { get; set; }
+
+    /// <summary>Only instances whose name contains this (<c>[a-zA-Z0-9-]+</c>, at most 63 characters).</summary>
+    public string? NameContains { get; set; }
+}
+
+public sealed class ListNotebookInstancesResponse : AmazonWebServiceResponse
+{
+    public IReadOnlyList<NotebookInstanceSummary>? NotebookInstances { get; set; }
+
+    public string? NextToken { get; set; }
+}
+
+public sealed class NotebookInstanceSummary
+{
+    public string? NotebookInstanceName { get; set; }
+
+    public string? NotebookInstanceArn { get; set; }
+
+    public string? NotebookInstanceStatus { get; set; }
+
+    public string? Url { get; set; }
+
+    public string? InstanceType { get; set; }
+
+    public DateTime? CreationTime { get; set; }
+
+    public DateTime? LastModifiedTime { get; set; }
+
+    public string? NotebookInstanceLifecycleConfigName { get; set; }
+}
+
+public sealed class ListTagsRequest
+{
+    public string? ResourceArn { get; set; }
+
+    public string? NextToken { get; set; }
+
+    /// <summary>At least 50.</summary>
+    public int? MaxResults { get; set; }
+}
+
+public sealed class ListTagsResponse : AmazonWebServiceResponse
+{
+    public IReadOnlyList<Tag>? Tags { get; set; }
+
+    public string? NextToken { get; set; }
+}

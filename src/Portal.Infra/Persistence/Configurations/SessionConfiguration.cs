@@ -22,6 +22,11 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
         builder.Property(s => s.SchedulerAddress).HasMaxLength(256);
         builder.Property(s => s.FailureReason).HasMaxLength(2048);
         builder.Property(s => s.FailedStep).HasMaxLength(256);
+        builder.Property(s => s.Name).HasMaxLength(128).IsRequired();
+        builder.Property(s => s.LaunchKey).HasMaxLength(64);
+        builder.Property(s => s.StopReason).HasMaxLength(256);
+        builder.Property(s => s.AttentionReason).HasMaxLength(2048);
+        builder.Property(s => s.IdleTimeout).HasConversion(t => (long)t.TotalMilliseconds, ms => TimeSpan.FromMilliseconds(ms));
         builder.Property(s => s.Request)
             .HasConversion(r => SessionRequestDocument.Serialize(r), json => SessionRequestDocument.Deserialize(json))
             .Metadata.SetValueComparer(new ValueComparer<SessionRequest>(
@@ -31,6 +36,8 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
         builder.Property<int>(VersionProperty).IsConcurrencyToken();
         builder.HasIndex(s => s.Owner);
         builder.HasIndex(s => s.State);
+        // One session per intent: the same form's key twice (a double click, a retried request) cannot make two.
+        builder.HasIndex(s => new { s.Owner, s.LaunchKey }).IsUnique().HasFilter("\"LaunchKey\" IS NOT NULL");
 
         builder.OwnsMany(s => s.Steps, step =>
         {
@@ -43,6 +50,9 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
             step.Property(s => s.Status).HasConversion<string>().HasMaxLength(16);
             step.Property(s => s.ProviderStatus).HasMaxLength(64);
             step.Property(s => s.Message).HasMaxLength(2048);
+            step.Property(s => s.Spec)
+                .HasConversion(spec => StepSpecDocument.Serialize(spec), json => StepSpecDocument.Deserialize(json))
+                .Metadata.SetValueComparer(new ValueComparer<StepSpec>((a, b) => ReferenceEquals(a, b), spec => spec.GetHashCode(), spec => spec));
         });
         builder.Navigation(s => s.Steps).HasField("_steps").UsePropertyAccessMode(PropertyAccessMode.Field);
     }

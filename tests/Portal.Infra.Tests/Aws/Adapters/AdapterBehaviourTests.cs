@@ -97,6 +97,77 @@ public sealed class AdapterBehaviourTests
     }
 
     [Fact]
+    public async Task A_stack_deleted_between_listing_and_describing_is_left_out()
+    {
+        const string Ns = "http://cloudformation.amazonaws.com/doc/2010-05-15/";
+        var list = Answering.Xml($"""
+            <ListStacksResponse xmlns="{Ns}"><ListStacksResult><StackSummaries>
+              <member><StackId>arn:aws:cloudformation:us-east-1:123456789012:stack/portal-v-1/aaaa</StackId><StackName>portal-v-1</StackName>
+                <CreationTime>2026-05-01T11:00:00Z</CreationTime><StackStatus>DELETE_IN_PROGRESS</StackStatus></member>
+              <member><StackId>arn:aws:cloudformation:us-east-1:123456789012:stack/portal-v-2/bbbb</StackId><StackName>portal-v-2</StackName>
+                <CreationTime>2026-05-01T11:30:00Z</CreationTime><StackStatus>CREATE_COMPLETE</StackStatus></member>
+            </StackSummaries></ListStacksResult></ListStacksResponse>
+            """);
+        var gone = Answering.Xml($"""
+            <DescribeStacksResponse xmlns="{Ns}"><DescribeStacksResult><Stacks><member>
+              <StackId>arn:aws:cloudformation:us-east-1:123456789012:stack/portal-v-1/aaaa</StackId><StackName>portal-v-1</StackName>
+              <CreationTime>2026-05-01T11:00:00Z</CreationTime><DeletionTime>2026-05-01T12:00:00Z</DeletionTime><StackStatus>DELETE_COMPLETE</StackStatus>
+            </member></Stacks></DescribeStacksResult></DescribeStacksResponse>
+            """);
+        var live = Answering.Xml($"""
+            <DescribeStacksResponse xmlns="{Ns}"><DescribeStacksResult><Stacks><member>
+              <StackId>arn:aws:cloudformation:us-east-1:123456789012:stack/portal-v-2/bbbb</StackId><StackName>portal-v-2</StackName>
+              <CreationTime>2026-05-01T11:30:00Z</CreationTime><StackStatus>UPDATE_COMPLETE</StackStatus>
+              <Tags><member><Key>portal-session</Key><Value>v-2</Value></member><member><Key>portal-managed</Key><Value>true</Value></member></Tags>
+            </member></Stacks></DescribeStacksResult></DescribeStacksResponse>
+            """);
+
+        var (listed, requests) = await Answering.WithAsync(
+            sp => sp.GetRequiredService<IStackDeployer>().ListStacksAsync(Virginia, "portal-v-", TestContext.Current.CancellationToken), list, gone, live);
+
+        var stack = Assert.Single(listed);
+        Assert.Equal(new StackSummary(
+            "arn:aws:cloudformation:us-east-1:123456789012:stack/portal-v-2/bbbb", "portal-v-2", "UPDATE_COMPLETE",
+            new DateTimeOffset(2026, 5, 1, 11, 30, 0, TimeSpan.Zero), stack.Tags), stack);
+        Assert.Equal(new Dictionary<string, string> { ["portal-session"] = "v-2", ["portal-managed"] = "true" }, stack.Tags);
+        Assert.Equal(3, requests.Count);
+    }
+
+    [Fact]
+    public async Task A_notebook_instance_gone_between_listing_and_reading_its_tags_is_left_out()
+    {
+        var list = Answering.Json("""
+            {"NotebookInstances": [
+              {"NotebookInstanceName": "portal-v-1", "NotebookInstanceArn": "arn:aws:sagemaker:us-east-1:123456789012:notebook-instance/portal-v-1",
+               "NotebookInstanceStatus": "Deleting", "CreationTime": 1777633200.0},
+              {"NotebookInstanceName": "portal-v-2", "NotebookInstanceArn": "arn:aws:sagemaker:us-east-1:123456789012:notebook-instance/portal-v-2",
+               "NotebookInstanceStatus": "InService", "CreationTime": 1777636800.0}]}
+            """);
+        var gone = Answering.Json("""{"__type": "ValidationException", "message": "RecordNotFound"}""", 400);
+        var tags = Answering.Json("""{"Tags": [{"Key": "portal-session", "Value": "v-2"}]}""");
+
+        var (listed, _) = await Answering.WithAsync(
+            sp => sp.GetRequiredService<INotebookService>().ListNotebookInstancesAsync(Virginia, "portal-v-", TestContext.Current.CancellationToken), list, gone, tags);
+
+        var instance = Assert.Single(listed);
+        Assert.Equal("portal-v-2", instance.Name);
+        Assert.Equal("InService", instance.Status);
+        Assert.Equal(new DateTimeOffset(2026, 5, 1, 12, 0, 0, TimeSpan.Zero), instance.CreatedAt);
+        Assert.Equal("v-2", Assert.Single(instance.Tags).Value);
+    }
+
+    [Fact]
+    public async Task Access_denied_while_listing_points_at_the_policy()
+    {
+        var error = await Assert.ThrowsAsync<CloudOperationException>(() => Answering.WithAsync(
+            sp => sp.GetRequiredService<INotebookService>().ListNotebookInstancesAsync(Virginia, "portal-", TestContext.Current.CancellationToken),
+            Answering.Json("""{"__type": "AccessDeniedException", "Message": "User: arn:aws:sts::1:assumed-role/p is not authorized to perform: sagemaker:ListNotebookInstances"}""", 400)));
+
+        Assert.Contains("ListNotebookInstances in us-east-1", error.Message, StringComparison.Ordinal);
+        Assert.Contains("deploy/iam/portal-policy.json", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Missing_credentials_read_as_a_credentials_message()
     {
         await using var server = await LocalHttpServer.StartAsync(_ => new CannedResponse(200, "text/xml", "<x/>"), TestContext.Current.CancellationToken);

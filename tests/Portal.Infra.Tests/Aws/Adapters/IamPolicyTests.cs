@@ -56,6 +56,8 @@ public sealed class IamPolicyTests
         ("sagemaker:StopNotebookInstance", Notebook, TaggedForThePortal),
         ("sagemaker:DeleteNotebookInstance", Notebook, TaggedForThePortal),
         ("sagemaker:CreatePresignedNotebookInstanceUrl", Notebook, TaggedForThePortal),
+        ("sagemaker:ListNotebookInstances", "*", string.Empty),
+        ("sagemaker:ListTags", Notebook, string.Empty),
         ("fsx:DescribeFileSystems", "*", string.Empty),
         ("fsx:DescribeDataRepositoryAssociations", "*", string.Empty),
         ("pricing:GetProducts", "*", string.Empty),
@@ -63,6 +65,17 @@ public sealed class IamPolicyTests
         ("servicequotas:GetServiceQuota", $"arn:aws:servicequotas:eu-west-2:{Account}:sagemaker/L-D2E6D5C4", string.Empty),
         ("servicequotas:ListServiceQuotas", "*", string.Empty),
         ("sts:GetCallerIdentity", "*", string.Empty),
+        // What SageMaker checks on the caller to place a notebook in a subnet with security groups.
+        ("ec2:CreateNetworkInterface", $"arn:aws:ec2:eu-west-2:{Account}:network-interface/eni-0abc1234def567890", string.Empty),
+        ("ec2:CreateNetworkInterface", $"arn:aws:ec2:eu-west-2:{Account}:subnet/subnet-0abc1234def567890", string.Empty),
+        ("ec2:CreateNetworkInterface", $"arn:aws:ec2:eu-west-2:{Account}:security-group/sg-0abc1234def567890", string.Empty),
+        ("ec2:DeleteNetworkInterface", $"arn:aws:ec2:eu-west-2:{Account}:network-interface/eni-0abc1234def567890", string.Empty),
+        ("ec2:DescribeSubnets", "*", string.Empty),
+        ("ec2:DescribeSecurityGroups", "*", string.Empty),
+        ("ec2:DescribeVpcs", "*", string.Empty),
+        // The orphan reaper: the portal's own stacks and notebooks, found by their tags.
+        ("sagemaker:ListNotebookInstances", "*", string.Empty),
+        ("sagemaker:ListTags", Notebook, string.Empty),
     ];
 
     /// <summary>The base URL forms docs/aws.md allows for <c>Aws:TemplatesBaseUrl</c>, with and without a prefix.</summary>
@@ -117,8 +130,9 @@ public sealed class IamPolicyTests
             Assert.Contains("HasNoResourceLevelPermissions", (string)s["Sid"]!, StringComparison.Ordinal);
             Assert.All(Actions(s), a => Assert.Contains(a, new[]
             {
-                "cloudformation:ListStacks", "fsx:DescribeFileSystems", "fsx:DescribeDataRepositoryAssociations",
+                "cloudformation:ListStacks", "sagemaker:ListNotebookInstances", "fsx:DescribeFileSystems", "fsx:DescribeDataRepositoryAssociations",
                 "pricing:GetProducts", "pricing:DescribeServices", "servicequotas:ListServiceQuotas", "sts:GetCallerIdentity",
+                "sagemaker:ListNotebookInstances", "ec2:DescribeSubnets", "ec2:DescribeSecurityGroups", "ec2:DescribeVpcs",
             }));
         });
     }
@@ -220,7 +234,7 @@ public sealed class IamPolicyTests
         Assert.Equal([AwsNaming.ManagedTagValue], Condition(create, "StringEquals", "aws:RequestTag/" + AwsNaming.ManagedTagKey));
         Assert.Equal([AwsNaming.ManagedTagValue], Condition(operate, "StringEquals", "aws:ResourceTag/" + AwsNaming.ManagedTagKey));
         Assert.All(
-            statements.Where(s => Actions(s).Any(a => a.StartsWith("sagemaker:", StringComparison.Ordinal))),
+            statements.Where(s => Actions(s).Any(a => a.StartsWith("sagemaker:", StringComparison.Ordinal)) && !Actions(s).SequenceEqual(["sagemaker:ListNotebookInstances"])),
             s => Assert.All(Resources(s), r => Assert.EndsWith("/portal-*", r, StringComparison.Ordinal)));
     }
 

@@ -37,19 +37,33 @@ public sealed class NotebookLifecycleScriptTests
 
     /// <summary>The numbers docs/aws.md states: the written sample notebooks, measured.</summary>
     [Theory]
-    [InlineData(DataType.Both, new[] { "era5", "cmip6" }, 17_409, 10_336)]
-    [InlineData(DataType.Historical, new[] { "era5" }, 10_992, 7_316)]
-    [InlineData(DataType.Predictive, new[] { "cmip6" }, 14_370, 9_040)]
-    public void The_sample_sessions_notebooks_fit_with_a_third_to_spare(DataType dataType, string[] datasets, int characters, int encoded)
+    [InlineData(DataType.Both, new[] { "era5", "cmip6" }, 19_156, 11_252)]
+    [InlineData(DataType.Historical, new[] { "era5" }, 13_984, 8_972)]
+    [InlineData(DataType.Predictive, new[] { "cmip6" }, 15_557, 9_564)]
+    public void The_sample_sessions_notebooks_fit_with_a_quarter_to_spare(DataType dataType, string[] datasets, int characters, int encoded)
     {
         var notebook = SampleSessions.Notebook(SampleSessions.FirstRun(dataType, [.. datasets.Select(DatasetId.Parse)]));
 
         var content = NotebookLifecycleScript.BuildContent(notebook);
 
-        // Within 5 % of the documented sizes, and at most two thirds of SageMaker's limit.
+        // Within 5 % of the documented sizes, and at most three quarters of SageMaker's limit (the activity cell took the
+        // largest sample from 63 % to 69 %).
         Assert.InRange(notebook.Content.Length, characters * 0.95, characters * 1.05);
         Assert.InRange(content.Length, encoded * 0.95, encoded * 1.05);
-        Assert.True(content.Length <= NotebookLifecycleScript.MaxContentLength * 2 / 3, $"{content.Length} of {NotebookLifecycleScript.MaxContentLength}");
+        Assert.True(content.Length <= NotebookLifecycleScript.MaxContentLength * 3 / 4, $"{content.Length} of {NotebookLifecycleScript.MaxContentLength}");
+    }
+
+    [Fact]
+    public void The_largest_selection_of_analysed_datasets_still_fits()
+    {
+        // NCAR's ERA5 with all three projections: a section per projection (issue 10), the longest notebook the form can ask for.
+        var notebook = SampleSessions.Notebook(SampleSessions.FirstRun(DataType.Both,
+            [DatasetCatalog.Era5Ncar, DatasetCatalog.Cmip6, DatasetCatalog.NexGddpCmip6, DatasetCatalog.Cesm2Lens]));
+
+        var content = NotebookLifecycleScript.BuildContent(notebook);
+
+        Assert.InRange(notebook.Content.Length, 26_208 * 0.95, 26_208 * 1.05);
+        Assert.True(content.Length <= NotebookLifecycleScript.MaxContentLength * 9 / 10, $"{content.Length} of {NotebookLifecycleScript.MaxContentLength}");
     }
 
     [Fact]

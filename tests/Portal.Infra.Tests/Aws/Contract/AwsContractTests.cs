@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+using System.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Cloud;
 using Portal.Infra.Tests.Aws.Fake;
@@ -53,6 +55,29 @@ public sealed class AwsStackDeployerContractTests : StackDeployerContract
         Assert.Equal(new CreateOutcome(first.ResourceId, AlreadyExisted: false), second);
         Assert.StartsWith("arn:aws:cloudformation:us-east-1:123456789012:stack/portal-c10-workers/", second.ResourceId, StringComparison.Ordinal);
         Assert.Equal(1, _cloud!.CloudFormation.StackCount("us-east-1", "portal-c10-workers"));
+    }
+
+    [Fact]
+    public async Task List_follows_every_listStacks_page_and_reads_the_tags_of_the_matching_stacks_only()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        foreach (var name in new[] { "portal-c11-a", "portal-c11-b", "portal-c11-c", "other-c11-d", "other-c11-e" })
+        {
+            await Deployer.CreateStackAsync(Request(name, name + "-create"), ct);
+        }
+
+        var before = _cloud!.Requests.Count;
+        var listed = await Deployer.ListStacksAsync(Region, "portal-c11-", ct);
+
+        var forms = _cloud.Requests.Skip(before).Select(r => HttpUtility.ParseQueryString(r.BodyText)).ToList();
+        var lists = forms.Where(f => f["Action"] == "ListStacks").ToList();
+        Assert.Equal([null, "2", "4"], lists.Select(f => f["NextToken"]));
+        Assert.All(lists, f => Assert.Equal("DELETE_FAILED", f["StackStatusFilter.member.8"]));
+        Assert.All(lists, f => Assert.DoesNotContain("DELETE_COMPLETE", f.AllKeys.Select(k => f[k])));
+        var described = forms.Where(f => f["Action"] == "DescribeStacks").Select(f => f["StackName"]!).ToList();
+        Assert.Equal(listed.Select(s => s.StackId).Order(StringComparer.Ordinal), described.Order(StringComparer.Ordinal));
+        Assert.Equal(3, described.Count);
+        Assert.All(listed, s => Assert.Equal("true", s.Tags["portal-managed"]));
     }
 }
 
@@ -183,5 +208,43 @@ public sealed class AwsNotebookServiceContractTests : NotebookServiceContract
 
         Assert.EndsWith("-1800", shortSession.Query, StringComparison.Ordinal);
         Assert.EndsWith("-43200", longSession.Query, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task List_asks_sagemaker_for_names_containing_the_prefix_and_follows_every_page()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        foreach (var name in new[] { "portal-n17-a", "portal-n17-b", "portal-n17-c", "other-portal-n17-d" })
+        {
+            await Notebooks.CreateNotebookInstanceAsync(Request(name), ct);
+        }
+
+        var before = _cloud!.Requests.Count;
+        var listed = await Notebooks.ListNotebookInstancesAsync(Region, "portal-n17-", ct);
+
+        var calls = _cloud.Requests.Skip(before)
+            .Select(r => (Operation: r.Header("X-Amz-Target")!.Split('.')[^1], Body: JsonNode.Parse(r.BodyText)!)).ToList();
+        var lists = calls.Where(c => c.Operation == "ListNotebookInstances").Select(c => c.Body).ToList();
+        Assert.Equal([null, "2"], lists.Select(b => (string?)b["NextToken"]));
+        Assert.All(lists, b => Assert.Equal("portal-n17-", (string)b["NameContains"]!));
+        Assert.All(lists, b => Assert.Equal(100, (int)b["MaxResults"]!));
+        var tagged = calls.Where(c => c.Operation == "ListTags").Select(c => (string)c.Body["ResourceArn"]!).Distinct().Order(StringComparer.Ordinal);
+        Assert.Equal(listed.Select(i => i.Arn).Order(StringComparer.Ordinal), tagged);
+        Assert.Equal(["portal-n17-a", "portal-n17-b", "portal-n17-c"], listed.Select(i => i.Name).Order(StringComparer.Ordinal));
+        Assert.All(listed, i => Assert.Equal("true", i.Tags["portal-managed"]));
+    }
+
+    [Fact]
+    public async Task List_with_an_empty_prefix_asks_sagemaker_for_every_instance()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await Notebooks.CreateNotebookInstanceAsync(Request("portal-n18"), ct);
+        var before = _cloud!.Requests.Count;
+
+        var listed = await Notebooks.ListNotebookInstancesAsync(Region, string.Empty, ct);
+
+        Assert.Equal("portal-n18", Assert.Single(listed).Name);
+        var list = JsonNode.Parse(_cloud.Requests.Skip(before).First().BodyText)!.AsObject();
+        Assert.False(list.ContainsKey("NameContains"));
     }
 }

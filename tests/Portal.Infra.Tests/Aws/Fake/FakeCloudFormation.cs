@@ -8,7 +8,9 @@ namespace Portal.Infra.Tests.Aws.Fake;
 
 /// <summary>
 /// CloudFormation's stack lifecycle: CREATE_IN_PROGRESS for <see cref="CreateDuration"/>, then CREATE_COMPLETE;
-/// DELETE_IN_PROGRESS for <see cref="DeleteDuration"/>, then gone by name. Events page <see cref="EventPageSize"/> at a time.
+/// DELETE_IN_PROGRESS for <see cref="DeleteDuration"/>, then gone by name (ListStacks still shows it, DELETE_COMPLETE).
+/// Events page <see cref="EventPageSize"/> at a time, ListStacks <see cref="ListPageSize"/>. Stacks keep the tags they were
+/// created with.
 /// A CreateStack repeated with the same ClientRequestToken succeeds with the same stack id; another request for a
 /// taken name gets AlreadyExistsException.
 /// </summary>
@@ -18,6 +20,7 @@ public sealed class FakeCloudFormation(TimeProvider time)
     public static readonly TimeSpan CreateDuration = TimeSpan.FromMinutes(3);
     public static readonly TimeSpan DeleteDuration = TimeSpan.FromMinutes(1);
     public const int EventPageSize = 3;
+    public const int ListPageSize = 2;
 
     private readonly Lock _lock = new();
     private readonly List<FakeStack> _stacks = [];
@@ -46,6 +49,7 @@ public sealed class FakeCloudFormation(TimeProvider time)
                 "DescribeStacks" => Describe(region, form["StackName"]!),
                 "DescribeStackEvents" => Events(region, form["StackName"]!, form["NextToken"]),
                 "DeleteStack" => Delete(region, form["StackName"]!),
+                "ListStacks" => List(region, form),
                 _ => Error(400, "InvalidAction", $"Could not find operation {action} for version 2010-05-15"),
             };
         }
@@ -63,7 +67,16 @@ public sealed class FakeCloudFormation(TimeProvider time)
                 : Error(400, "AlreadyExistsException", $"Stack [{name}] already exists");
         }
 
-        var stack = new FakeStack(region, name, $"arn:aws:cloudformation:{region}:123456789012:stack/{name}/{Guid.NewGuid()}", time.GetUtcNow(), form["ClientRequestToken"]);
+        var tags = new List<(string Key, string Value)>();
+        for (var i = 1; form[$"Tags.member.{i}.Key"] is { } key; i++)
+        {
+            tags.Add((key, form[$"Tags.member.{i}.Value"] ?? string.Empty));
+        }
+
+        var stack = new FakeStack(region, name, $"arn:aws:cloudformation:{region}:123456789012:stack/{name}/{Guid.NewGuid()}", time.GetUtcNow(), form["ClientRequestToken"])
+        {
+            Tags = tags,
+        };
         _stacks.Add(stack);
         return Ok("CreateStack", $"<StackId>{stack.Id}</StackId>");
     }
@@ -87,7 +100,7 @@ public sealed class FakeCloudFormation(TimeProvider time)
               <StackStatus>{stack.Status(now)}</StackStatus>
               <DisableRollback>false</DisableRollback><NotificationARNs/>
               <Capabilities><member>CAPABILITY_IAM</member></Capabilities>{outputs}
-              <Tags><member><Key>portal-managed</Key><Value>true</Value></member></Tags>
+              <Tags>{string.Concat(stack.Tags.Select(t => $"<member><Key>{SecurityElement.Escape(t.Key)}</Key><Value>{SecurityElement.Escape(t.Value)}</Value></member>"))}</Tags>
               <DriftInformation><StackDriftStatus>NOT_CHECKED</StackDriftStatus></DriftInformation>
             </member></Stacks>
             """);
@@ -118,6 +131,28 @@ public sealed class FakeCloudFormation(TimeProvider time)
         }
 
         return Ok("DescribeStackEvents", $"<StackEvents>{members}</StackEvents>{next}");
+    }
+
+    /// <summary>Every stack of the region ever made, newest first, deleted ones included, unless the status filter leaves them out.</summary>
+    private CannedResponse List(string region, System.Collections.Specialized.NameValueCollection form)
+    {
+        var statuses = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 1; form[$"StackStatusFilter.member.{i}"] is { } status; i++)
+        {
+            statuses.Add(status);
+        }
+
+        var now = time.GetUtcNow();
+        var listed = _stacks.Where(s => s.Region == region && (statuses.Count == 0 || statuses.Contains(s.Status(now))))
+            .OrderByDescending(s => s.CreatedAt).ToList();
+        var start = form["NextToken"] is { } token ? int.Parse(token, CultureInfo.InvariantCulture) : 0;
+        var next = start + ListPageSize < listed.Count ? $"<NextToken>{start + ListPageSize}</NextToken>" : string.Empty;
+        var members = string.Concat(listed.Skip(start).Take(ListPageSize).Select(s => $"""
+            <member><StackId>{s.Id}</StackId><StackName>{s.Name}</StackName><TemplateDescription>Portal session workers</TemplateDescription>
+            <CreationTime>{Xml(s.CreatedAt)}</CreationTime>{(s.IsGone(now) ? $"<DeletionTime>{Xml(now)}</DeletionTime>" : string.Empty)}
+            <StackStatus>{s.Status(now)}</StackStatus><DriftInformation><StackDriftStatus>NOT_CHECKED</StackDriftStatus></DriftInformation></member>
+            """));
+        return Ok("ListStacks", $"<StackSummaries>{members}</StackSummaries>{next}");
     }
 
     private CannedResponse Delete(string region, string name)
@@ -166,12 +201,15 @@ public sealed class FakeCloudFormation(TimeProvider time)
 
         public string? Token => token;
 
+        public IReadOnlyList<(string Key, string Value)> Tags { get; init; } = [];
+
         public void StartDelete(DateTimeOffset now) => _deleteStartedAt ??= now;
 
         public bool IsGone(DateTimeOffset now) => _deleteStartedAt is { } started && now >= started + DeleteDuration;
 
         public string Status(DateTimeOffset now) =>
-            _deleteStartedAt is not null ? "DELETE_IN_PROGRESS"
+            IsGone(now) ? "DELETE_COMPLETE"
+            : _deleteStartedAt is not null ? "DELETE_IN_PROGRESS"
             : now >= createdAt + CreateDuration ? "CREATE_COMPLETE"
             : "CREATE_IN_PROGRESS";
 

@@ -9,13 +9,17 @@ namespace Portal.Infra.Tests.Aws.Fake;
 /// <summary>
 /// SageMaker notebook instances: Pending for <see cref="StartDuration"/>, then InService; Stopping then Stopped;
 /// Deleting then gone. Errors as SageMaker sends them (ValidationException "RecordNotFound", duplicates, states); a
-/// lifecycle configuration cannot be deleted while an instance that is not gone uses it.
+/// lifecycle configuration cannot be deleted while an instance that is not gone uses it. Instances keep the tags they
+/// were created with; ListNotebookInstances answers at most <see cref="ListPageSize"/> a page, ListTags
+/// <see cref="TagPageSize"/>, so callers must follow NextToken.
 /// </summary>
 public sealed class FakeSageMaker(TimeProvider time)
 {
     public static readonly TimeSpan StartDuration = TimeSpan.FromMinutes(5);
     public static readonly TimeSpan StopDuration = TimeSpan.FromMinutes(1);
     public static readonly TimeSpan DeleteDuration = TimeSpan.FromMinutes(1);
+    public const int ListPageSize = 2;
+    public const int TagPageSize = 2;
 
     private readonly Lock _lock = new();
     private readonly Dictionary<(string Region, string Name), FakeInstance> _instances = [];
@@ -87,6 +91,8 @@ public sealed class FakeSageMaker(TimeProvider time)
                 "StopNotebookInstance" => WithInstance(region, request, Stop),
                 "DeleteNotebookInstance" => WithInstance(region, request, Delete),
                 "CreatePresignedNotebookInstanceUrl" => WithInstance(region, request, Presign),
+                "ListNotebookInstances" => List(region, request),
+                "ListTags" => Tags(region, request),
                 _ => Error("UnknownOperationException", $"Unknown operation {operation}"),
             };
         }
@@ -173,6 +179,7 @@ public sealed class FakeSageMaker(TimeProvider time)
         _instances[(region, name)] = new FakeInstance(name, arn, (string)request["InstanceType"]!, time.GetUtcNow(), _failing.Contains(name))
         {
             LifecycleConfigName = (string?)request["LifecycleConfigName"],
+            Tags = [.. (request["Tags"] as JsonArray ?? []).Select(t => ((string)t!["Key"]!, (string?)t["Value"] ?? string.Empty))],
         };
         return Ok(new JsonObject { ["NotebookInstanceArn"] = arn });
     }
@@ -198,6 +205,70 @@ public sealed class FakeSageMaker(TimeProvider time)
             ["CreationTime"] = instance.CreatedAt.ToUnixTimeMilliseconds() / 1000.0,
             ["LastModifiedTime"] = now.ToUnixTimeMilliseconds() / 1000.0,
         });
+    }
+
+    /// <summary>The instances that are not gone whose name contains NameContains, by name, a page at a time.</summary>
+    private CannedResponse List(string region, JsonObject request)
+    {
+        var max = (int?)request["MaxResults"] ?? 10;
+        if (max is < 1 or > 100)
+        {
+            return Error("ValidationException", "1 validation error detected: Value at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to 100");
+        }
+
+        var now = time.GetUtcNow();
+        var contains = (string?)request["NameContains"] ?? string.Empty;
+        var listed = _instances.Where(i => i.Key.Region == region && !i.Value.IsGone(now) && i.Value.Name.Contains(contains, StringComparison.Ordinal))
+            .Select(i => i.Value).OrderBy(i => i.Name, StringComparer.Ordinal).ToList();
+        var start = (string?)request["NextToken"] is { } token ? int.Parse(token, System.Globalization.CultureInfo.InvariantCulture) : 0;
+        var size = Math.Min(max, ListPageSize);
+        var body = new JsonObject
+        {
+            ["NotebookInstances"] = new JsonArray([.. listed.Skip(start).Take(size).Select(i => (JsonNode)new JsonObject
+            {
+                ["NotebookInstanceName"] = i.Name,
+                ["NotebookInstanceArn"] = i.Arn,
+                ["NotebookInstanceStatus"] = i.Status(now),
+                ["InstanceType"] = i.Type,
+                ["CreationTime"] = i.CreatedAt.ToUnixTimeMilliseconds() / 1000.0,
+                ["LastModifiedTime"] = now.ToUnixTimeMilliseconds() / 1000.0,
+                ["NotebookInstanceLifecycleConfigName"] = i.LifecycleConfigName,
+            })]),
+        };
+        if (start + size < listed.Count)
+        {
+            body["NextToken"] = (start + size).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return Ok(body);
+    }
+
+    private CannedResponse Tags(string region, JsonObject request)
+    {
+        if ((int?)request["MaxResults"] is < 50)
+        {
+            return Error("ValidationException", "1 validation error detected: Value at 'maxResults' failed to satisfy constraint: Member must have value greater than or equal to 50");
+        }
+
+        var arn = (string)request["ResourceArn"]!;
+        var instance = _instances.Values.FirstOrDefault(i => i.Arn == arn && !i.IsGone(time.GetUtcNow()));
+        if (instance is null || !arn.Contains($":sagemaker:{region}:", StringComparison.Ordinal))
+        {
+            return Error("ValidationException", $"RecordNotFound: {arn} does not exist");
+        }
+
+        var start = (string?)request["NextToken"] is { } token ? int.Parse(token, System.Globalization.CultureInfo.InvariantCulture) : 0;
+        var body = new JsonObject
+        {
+            ["Tags"] = new JsonArray([.. instance.Tags.Skip(start).Take(TagPageSize)
+                .Select(t => (JsonNode)new JsonObject { ["Key"] = t.Key, ["Value"] = t.Value })]),
+        };
+        if (start + TagPageSize < instance.Tags.Count)
+        {
+            body["NextToken"] = (start + TagPageSize).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return Ok(body);
     }
 
     private CannedResponse Stop(FakeInstance instance, JsonObject request)
@@ -266,6 +337,8 @@ public sealed class FakeSageMaker(TimeProvider time)
         public string Type => type;
 
         public string? LifecycleConfigName { get; init; }
+
+        public IReadOnlyList<(string Key, string Value)> Tags { get; init; } = [];
 
         public DateTimeOffset CreatedAt => createdAt;
 

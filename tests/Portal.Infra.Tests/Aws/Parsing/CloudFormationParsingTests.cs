@@ -129,6 +129,89 @@ public sealed class CloudFormationParsingTests
         Assert.All(requests, r => Assert.Equal("CREATE_COMPLETE", HttpUtility.ParseQueryString(r.BodyText)["StackStatusFilter.member.1"]));
     }
 
+    [Fact]
+    public async Task ListStacks_reads_every_summary_field_including_a_deleted_stacks()
+    {
+        var (response, _) = await WithAsync(sp => Cfn(sp).ListStacksAsync(new ListStacksRequest()), Xml($"""
+            <ListStacksResponse xmlns="{Ns}">
+              <ListStacksResult>
+                <StackSummaries>
+                  <member>
+                    <StackId>arn:aws:cloudformation:us-west-2:123456789012:stack/portal-s7-workers-us-west-2/0d9e8f70-1111-4aaa-8bbb-000000000007</StackId>
+                    <StackName>portal-s7-workers-us-west-2</StackName>
+                    <TemplateDescription>Dask workers &lt;one region&gt;</TemplateDescription>
+                    <CreationTime>2026-04-30T08:15:00.5Z</CreationTime>
+                    <LastUpdatedTime>2026-04-30T08:20:00Z</LastUpdatedTime>
+                    <DeletionTime>2026-04-30T09:00:01Z</DeletionTime>
+                    <StackStatus>DELETE_COMPLETE</StackStatus>
+                    <DriftInformation><StackDriftStatus>NOT_CHECKED</StackDriftStatus></DriftInformation>
+                  </member>
+                  <member>
+                    <StackId>arn:aws:cloudformation:us-west-2:123456789012:stack/portal-s8-scheduler/0d9e8f70-2222-4aaa-8bbb-000000000008</StackId>
+                    <StackName>portal-s8-scheduler</StackName>
+                    <CreationTime>2026-04-30T10:00:00Z</CreationTime>
+                    <StackStatus>ROLLBACK_COMPLETE</StackStatus>
+                    <StackStatusReason>The following resource(s) failed to create: [Scheduler].</StackStatusReason>
+                    <LastOperations><member><OperationType>CREATE_STACK</OperationType><OperationId>op-1</OperationId></member></LastOperations>
+                  </member>
+                </StackSummaries>
+                <NextToken>eyJwYWdlIjozfQ==</NextToken>
+              </ListStacksResult>
+              <ResponseMetadata><RequestId>3c0f1a52-0000-4000-8000-000000000001</RequestId></ResponseMetadata>
+            </ListStacksResponse>
+            """));
+
+        Assert.Equal(2, response.StackSummaries.Count);
+        var deleted = response.StackSummaries[0];
+        Assert.Equal("portal-s7-workers-us-west-2", deleted.StackName);
+        Assert.EndsWith("/0d9e8f70-1111-4aaa-8bbb-000000000007", deleted.StackId, StringComparison.Ordinal);
+        Assert.Equal("Dask workers <one region>", deleted.TemplateDescription);
+        Assert.Equal(new DateTime(2026, 4, 30, 8, 15, 0, 500, DateTimeKind.Utc), deleted.CreationTime);
+        Assert.Equal(new DateTime(2026, 4, 30, 8, 20, 0, DateTimeKind.Utc), deleted.LastUpdatedTime);
+        Assert.Equal(new DateTime(2026, 4, 30, 9, 0, 1, DateTimeKind.Utc), deleted.DeletionTime);
+        Assert.Equal("DELETE_COMPLETE", deleted.StackStatus);
+        Assert.Null(deleted.StackStatusReason);
+        var failed = response.StackSummaries[1];
+        Assert.Equal("ROLLBACK_COMPLETE", failed.StackStatus);
+        Assert.Equal("The following resource(s) failed to create: [Scheduler].", failed.StackStatusReason);
+        Assert.Null(failed.DeletionTime);
+        Assert.Equal("eyJwYWdlIjozfQ==", response.NextToken);
+    }
+
+    [Fact]
+    public async Task DescribeStacks_reads_every_tag_in_order_with_escaped_values()
+    {
+        var (response, _) = await WithAsync(sp => Cfn(sp).DescribeStacksAsync(new DescribeStacksRequest { StackName = "portal-s9-scheduler" }), Xml($"""
+            <DescribeStacksResponse xmlns="{Ns}"><DescribeStacksResult><Stacks><member>
+              <StackId>arn:aws:cloudformation:eu-west-2:123456789012:stack/portal-s9-scheduler/0d9e8f70-3333-4aaa-8bbb-000000000009</StackId>
+              <StackName>portal-s9-scheduler</StackName><CreationTime>2026-05-01T12:00:00Z</CreationTime><StackStatus>CREATE_COMPLETE</StackStatus>
+              <Tags>
+                <member><Key>portal-session</Key><Value>s9</Value></member>
+                <member><Key>portal-owner</Key><Value>R&amp;D &lt;climate&gt;</Value></member>
+                <member><Key>portal-managed</Key><Value>true</Value></member>
+                <member><Key>empty</Key><Value></Value></member>
+              </Tags>
+            </member></Stacks></DescribeStacksResult></DescribeStacksResponse>
+            """));
+
+        var tags = Assert.Single(response.Stacks).Tags!;
+        Assert.Equal(["portal-session", "portal-owner", "portal-managed", "empty"], tags.Select(t => t.Key));
+        Assert.Equal(["s9", "R&D <climate>", "true", ""], tags.Select(t => t.Value));
+    }
+
+    [Fact]
+    public async Task A_stack_without_tags_reads_as_no_tags()
+    {
+        var (response, _) = await WithAsync(sp => Cfn(sp).DescribeStacksAsync(new DescribeStacksRequest { StackName = "portal-bare" }), Xml($"""
+            <DescribeStacksResponse xmlns="{Ns}"><DescribeStacksResult><Stacks><member>
+              <StackId>arn:aws:cloudformation:eu-west-2:123456789012:stack/portal-bare/1</StackId><StackName>portal-bare</StackName>
+              <CreationTime>2026-05-01T12:00:00Z</CreationTime><StackStatus>CREATE_COMPLETE</StackStatus>
+            </member></Stacks></DescribeStacksResult></DescribeStacksResponse>
+            """));
+
+        Assert.Null(Assert.Single(response.Stacks).Tags);
+    }
+
     private static IAmazonCloudFormation Cfn(IServiceProvider services) => WireCase.Client<IAmazonCloudFormation>(services, "eu-west-2");
 
     private static Portal.Infra.Tests.Aws.Support.CannedResponse EventsPage(string[] ids, string? next)

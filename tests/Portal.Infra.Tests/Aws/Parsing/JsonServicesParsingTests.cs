@@ -143,4 +143,68 @@ public sealed class JsonServicesParsingTests
         Assert.Equal("AAEAAQ==", (string)JsonNode.Parse(requests[1].BodyText)!["NextToken"]!);
         Assert.Equal("ec2", (string)JsonNode.Parse(requests[1].BodyText)!["ServiceCode"]!);
     }
+
+    [Fact]
+    public async Task ListNotebookInstances_pages_are_followed_with_the_name_filter_kept()
+    {
+        var (instances, requests) = await WithAsync(
+            async sp => await WireCase.Client<IAmazonSageMaker>(sp, "eu-west-2")
+                .ListAllNotebookInstancesAsync(new ListNotebookInstancesRequest { NameContains = "portal-", MaxResults = 2 }).ToListAsync(),
+            Json("""
+                {"NotebookInstances": [
+                   {"NotebookInstanceName": "portal-alice-nb", "NotebookInstanceArn": "arn:aws:sagemaker:eu-west-2:123456789012:notebook-instance/portal-alice-nb",
+                    "NotebookInstanceStatus": "InService", "Url": "portal-alice-nb-x1y2.notebook.eu-west-2.sagemaker.aws", "InstanceType": "ml.t3.medium",
+                    "CreationTime": 1777636800.25, "LastModifiedTime": 1777640400.0, "NotebookInstanceLifecycleConfigName": "portal-alice-nb-files"},
+                   {"NotebookInstanceName": "portal-bob-nb", "NotebookInstanceArn": "arn:aws:sagemaker:eu-west-2:123456789012:notebook-instance/portal-bob-nb",
+                    "NotebookInstanceStatus": "Deleting", "InstanceType": "ml.t3.2xlarge", "CreationTime": 1777633200.0, "LastModifiedTime": 1777640000.0}],
+                 "NextToken": "c2Vjb25kLXBhZ2U="}
+                """),
+            Json("""
+                {"NotebookInstances": [
+                   {"NotebookInstanceName": "portal-carol-nb", "NotebookInstanceArn": "arn:aws:sagemaker:eu-west-2:123456789012:notebook-instance/portal-carol-nb",
+                    "NotebookInstanceStatus": "Stopped", "InstanceType": "ml.m5.xlarge", "CreationTime": 1777629600.0, "LastModifiedTime": 1777630000.0,
+                    "DefaultCodeRepository": "https://example.org/repo.git", "AdditionalCodeRepositories": []}]}
+                """));
+
+        Assert.Equal(["portal-alice-nb", "portal-bob-nb", "portal-carol-nb"], instances.Select(i => i.NotebookInstanceName));
+        Assert.Equal(["InService", "Deleting", "Stopped"], instances.Select(i => i.NotebookInstanceStatus));
+        Assert.Equal("arn:aws:sagemaker:eu-west-2:123456789012:notebook-instance/portal-alice-nb", instances[0].NotebookInstanceArn);
+        Assert.Equal(new DateTime(2026, 5, 1, 12, 0, 0, 250, DateTimeKind.Utc), instances[0].CreationTime);
+        Assert.Equal("portal-alice-nb-files", instances[0].NotebookInstanceLifecycleConfigName);
+        Assert.Null(instances[1].Url);
+        Assert.Equal(2, requests.Count);
+        Assert.Null(JsonNode.Parse(requests[0].BodyText)!["NextToken"]);
+        Assert.Equal("c2Vjb25kLXBhZ2U=", (string)JsonNode.Parse(requests[1].BodyText)!["NextToken"]!);
+        Assert.All(requests, r => Assert.Equal("portal-", (string)JsonNode.Parse(r.BodyText)!["NameContains"]!));
+        Assert.All(requests, r => Assert.Equal(2, (int)JsonNode.Parse(r.BodyText)!["MaxResults"]!));
+    }
+
+    [Fact]
+    public async Task An_empty_notebook_instance_list_reads_as_empty()
+    {
+        var (instances, requests) = await WithAsync(
+            async sp => await WireCase.Client<IAmazonSageMaker>(sp, "eu-west-2")
+                .ListAllNotebookInstancesAsync(new ListNotebookInstancesRequest { NameContains = "nobody" }).ToListAsync(),
+            Json("""{"NotebookInstances": []}"""));
+
+        Assert.Empty(instances);
+        Assert.Single(requests);
+    }
+
+    [Fact]
+    public async Task ListTags_pages_are_followed_for_the_same_resource()
+    {
+        const string Arn = "arn:aws:sagemaker:eu-west-2:123456789012:notebook-instance/portal-alice-nb";
+        var (tags, requests) = await WithAsync(
+            async sp => await WireCase.Client<IAmazonSageMaker>(sp, "eu-west-2")
+                .ListAllTagsAsync(new ListTagsRequest { ResourceArn = Arn, MaxResults = 50 }).ToListAsync(),
+            Json("""{"Tags": [{"Key": "portal-session", "Value": "s-0042"}, {"Key": "portal-owner", "Value": "alice@example.org"}], "NextToken": "dGFncy0y"}"""),
+            Json("""{"Tags": [{"Key": "portal-managed", "Value": "true"}, {"Key": "cost-centre", "Value": ""}]}"""));
+
+        Assert.Equal(["portal-session", "portal-owner", "portal-managed", "cost-centre"], tags.Select(t => t.Key));
+        Assert.Equal(["s-0042", "alice@example.org", "true", ""], tags.Select(t => t.Value));
+        Assert.Equal("dGFncy0y", (string)JsonNode.Parse(requests[1].BodyText)!["NextToken"]!);
+        Assert.All(requests, r => Assert.Equal(Arn, (string)JsonNode.Parse(r.BodyText)!["ResourceArn"]!));
+        Assert.All(requests, r => Assert.Equal(50, (int)JsonNode.Parse(r.BodyText)!["MaxResults"]!));
+    }
 }

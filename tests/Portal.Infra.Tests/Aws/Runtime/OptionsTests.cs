@@ -22,6 +22,14 @@ public sealed class OptionsTests
         Assert.Equal(["sg-0abc1234def567890"], options.Notebook.SecurityGroupIds);
     }
 
+    [Fact]
+    public void Notebooks_default_to_the_supported_amazon_linux_2023_platform()
+    {
+        using var services = AwsTestHost.Build(new Uri("http://127.0.0.1:9/"));
+
+        Assert.Equal("notebook-al2023-v1", services.GetRequiredService<IOptions<AwsOptions>>().Value.Notebook.PlatformIdentifier);
+    }
+
     [Theory]
     [InlineData("Aws:TemplatesBaseUrl", "")]
     [InlineData("Aws:Notebook:RoleArn", "")]

@@ -107,6 +107,15 @@ public static class WireCases
                 new Dictionary<string, string> { ["SessionId"] = "s2" }, new Dictionary<string, string> { ["portal-session"] = "s2" },
                 "s2-workers-us-west-2"), ct), "cloudformation"),
 
+        // ListStacks has no "all but deleted" filter: the deployer names every status but DELETE_COMPLETE (botocore's enum).
+        new("StackDeployer.ListStacks", "cloudformation", "us-west-2", "list_stacks", """
+            {"StackStatusFilter": ["CREATE_IN_PROGRESS", "CREATE_FAILED", "CREATE_COMPLETE", "ROLLBACK_IN_PROGRESS", "ROLLBACK_FAILED",
+             "ROLLBACK_COMPLETE", "DELETE_IN_PROGRESS", "DELETE_FAILED", "UPDATE_IN_PROGRESS", "UPDATE_COMPLETE_CLEANUP_IN_PROGRESS",
+             "UPDATE_COMPLETE", "UPDATE_FAILED", "UPDATE_ROLLBACK_IN_PROGRESS", "UPDATE_ROLLBACK_FAILED",
+             "UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS", "UPDATE_ROLLBACK_COMPLETE", "REVIEW_IN_PROGRESS", "IMPORT_IN_PROGRESS",
+             "IMPORT_COMPLETE", "IMPORT_ROLLBACK_IN_PROGRESS", "IMPORT_ROLLBACK_FAILED", "IMPORT_ROLLBACK_COMPLETE"]}
+            """, (sp, ct) => sp.GetRequiredService<IStackDeployer>().ListStacksAsync(RegionCode.Parse("us-west-2"), "portal-s2-", ct), "cloudformation"),
+
         new("SageMaker.CreateNotebookInstanceLifecycleConfig", "sagemaker", Cfn, "create_notebook_instance_lifecycle_config", """
             {"NotebookInstanceLifecycleConfigName": "portal-s1-nb-files", "OnCreate": [{"Content": "IyEvYmluL2Jhc2gK"}], "OnStart": [{"Content": "IyEvYmluL2Jhc2gKZWNobwo="}], "Tags": [{"Key": "portal-managed", "Value": "true"}]}
             """, (sp, ct) => Client<IAmazonSageMaker>(sp, Cfn).CreateNotebookInstanceLifecycleConfigAsync(new CreateNotebookInstanceLifecycleConfigRequest
@@ -128,7 +137,7 @@ public static class WireCases
              "SecurityGroupIds": ["sg-0abc1234def567890"], "RoleArn": "arn:aws:iam::123456789012:role/PortalNotebook",
              "KmsKeyId": "arn:aws:kms:eu-west-2:123456789012:key/0ff3ea8d-130e-4133-877f-93908b6fdbd6",
              "Tags": [{"Key": "portal-session", "Value": "s1"}, {"Key": "portal-managed", "Value": "true"}], "LifecycleConfigName": "portal-s1-nb-files",
-             "DirectInternetAccess": "Enabled", "VolumeSizeInGB": 20, "RootAccess": "Disabled", "PlatformIdentifier": "notebook-al2-v3"}
+             "DirectInternetAccess": "Enabled", "VolumeSizeInGB": 20, "RootAccess": "Disabled", "PlatformIdentifier": "notebook-al2023-v1"}
             """, (sp, ct) => Client<IAmazonSageMaker>(sp, Cfn).CreateNotebookInstanceAsync(new CreateNotebookInstanceRequest
         {
             NotebookInstanceName = "portal-s1-nb",
@@ -142,7 +151,7 @@ public static class WireCases
             DirectInternetAccess = "Enabled",
             VolumeSizeInGB = 20,
             RootAccess = "Disabled",
-            PlatformIdentifier = "notebook-al2-v3",
+            PlatformIdentifier = "notebook-al2023-v1",
         }, ct), "sagemaker"),
 
         new("SageMaker.DescribeNotebookInstance", "sagemaker", Cfn, "describe_notebook_instance", """{"NotebookInstanceName": "portal-s1-nb"}""",
@@ -172,6 +181,31 @@ public static class WireCases
             (sp, ct) => Client<IAmazonSageMaker>(sp, Cfn).CreatePresignedNotebookInstanceUrlAsync(
                 new CreatePresignedNotebookInstanceUrlRequest { NotebookInstanceName = "portal-s1-nb", SessionExpirationDurationInSeconds = 7200 }, ct),
             "sagemaker"),
+
+        new("SageMaker.ListNotebookInstances", "sagemaker", Cfn, "list_notebook_instances",
+            """{"NameContains": "portal-s1", "MaxResults": 25, "NextToken": "tok/en+==", "SortBy": "CreationTime", "SortOrder": "Descending"}""",
+            (sp, ct) => Client<IAmazonSageMaker>(sp, Cfn).ListNotebookInstancesAsync(new ListNotebookInstancesRequest
+            {
+                NameContains = "portal-s1",
+                MaxResults = 25,
+                NextToken = "tok/en+==",
+                SortBy = "CreationTime",
+                SortOrder = "Descending",
+            }, ct),
+            "sagemaker"),
+
+        new("SageMaker.ListTags", "sagemaker", Cfn, "list_tags",
+            """{"ResourceArn": "arn:aws:sagemaker:eu-west-2:123456789012:notebook-instance/portal-s1-nb", "NextToken": "page-2", "MaxResults": 50}""",
+            (sp, ct) => Client<IAmazonSageMaker>(sp, Cfn).ListTagsAsync(new ListTagsRequest
+            {
+                ResourceArn = "arn:aws:sagemaker:eu-west-2:123456789012:notebook-instance/portal-s1-nb",
+                NextToken = "page-2",
+                MaxResults = 50,
+            }, ct),
+            "sagemaker"),
+
+        new("NotebookService.ListNotebookInstances", "sagemaker", Cfn, "list_notebook_instances", """{"NameContains": "portal-s1-", "MaxResults": 100}""",
+            (sp, ct) => sp.GetRequiredService<INotebookService>().ListNotebookInstancesAsync(RegionCode.Parse(Cfn), "portal-s1-", ct), "sagemaker"),
 
         new("FSx.DescribeFileSystems", "fsx", "us-east-1", "describe_file_systems",
             """{"FileSystemIds": ["fs-0123456789abcdef0"], "MaxResults": 10, "NextToken": "next-1"}""",
