@@ -1,11 +1,12 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using MudBlazor.Services;
-using Portal.Infra.Map;
-using Portal.Infra.Persistence;
 using Portal.Web.Api;
 using Portal.Web.Auth;
 using Portal.Web.Components;
 using Portal.Web.Hosting;
 using Portal.Web.Sandbox;
+using Portal.Web.Security;
 
 namespace Portal.Web;
 
@@ -16,14 +17,14 @@ public static class WebServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
+        ListenUrls.Check(builder.Configuration);
         builder.AddPortalAuthentication();
+        services.AddPortalSecurity();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddProblemDetails();
         services.AddMudServices();
-        // Decoded and projected once per process; every map render reuses the country paths.
-        services.AddSingleton(_ => WorldMapGeometry.Load());
-        services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database");
+        services.AddSingleton<Portal.Web.Components.Datasets.DatasetSearchCache>();
 
         // Lifecycle services: the loopback guard (added with authentication) must run before the announcer says "open it".
         services.AddHostedService<StartupAnnouncer>();
@@ -39,21 +40,37 @@ public static class WebServiceCollectionExtensions
             app.UseHsts();
         }
 
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseMiddleware<CircuitOriginGuard>();
+
         // Pages get the portal's "not found" page; API callers are programs and get problem details (JSON).
-        app.UseWhen(
-            context => !ApiRequests.IsApi(context.Request),
-            pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        // The re-execution is registered on the app itself, not inside UseWhen: a branch has no global route builder,
+        // so its re-execution would not route /not-found and would answer an empty 404 (the browser's own page).
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.Use((context, next) =>
+        {
+            // Only page reads: an API answer is JSON, and a POST re-executed to /not-found would fail its antiforgery check.
+            if ((ApiRequests.IsApi(context.Request) || !(HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)))
+                && context.Features.Get<IStatusCodePagesFeature>() is { } statusPages)
+            {
+                statusPages.Enabled = false;
+            }
+
+            return next(context);
+        });
         app.UseWhen(context => ApiRequests.IsApi(context.Request), api => api.UseStatusCodePages());
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
 
         app.MapStaticAssets().AllowAnonymous();
-        app.MapHealthChecks("/healthz").AllowAnonymous();
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapSandboxEndpoints();
         app.MapSessionApi();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // Blazor's own policy (frame-ancestors only) would be a second header: SecurityHeaders writes the whole policy.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
         return app;
     }
 }

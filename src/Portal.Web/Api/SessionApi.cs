@@ -1,12 +1,11 @@
 using System.Security.Claims;
 using Microsoft.Net.Http.Headers;
 using Portal.Domain.Sessions;
-using Portal.Infra.Sessions;
 using Portal.Web.Auth;
 
 namespace Portal.Web.Api;
 
-/// <summary>The first endpoints of the versioned API: what the notebook's cost cell reads.</summary>
+/// <summary>The first endpoints of the versioned API: what the notebook's cost cell reads, and what a session reports.</summary>
 internal static class SessionApi
 {
     public static IEndpointRouteBuilder MapSessionApi(this IEndpointRouteBuilder endpoints)
@@ -16,6 +15,12 @@ internal static class SessionApi
         // The notebook has no portal sign-in: it presents its session's cost token instead (checked in the handler,
         // for that one session only). A signed-in user may read the cost of any session they may see.
         api.MapGet("/sessions/{id}/cost", GetCostAsync).AllowAnonymous();
+
+        // The session's own processes (its scheduler plugin, its notebook helper) say it is busy, with the same token.
+        api.MapPost("/sessions/{id}/activity", PostActivityAsync).AllowAnonymous().DisableAntiforgery();
+
+        // ...and where its bytes went (the notebook helper's measured data locality), replacing the previous figure.
+        api.MapPost("/sessions/{id}/locality", PostLocalityAsync).AllowAnonymous().DisableAntiforgery();
         return endpoints;
     }
 
@@ -23,8 +28,8 @@ internal static class SessionApi
         string id,
         HttpRequest request,
         ClaimsPrincipal user,
-        SessionService sessions,
-        SessionCostTokens costTokens,
+        ISessionService sessions,
+        ISessionReports reports,
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
@@ -36,12 +41,11 @@ internal static class SessionApi
         Session? session;
         if (BearerToken(request) is { } token)
         {
-            if (!costTokens.IsValidFor(token, sessionId))
+            session = await reports.FindWithTokenAsync(sessionId, token, cancellationToken);
+            if (session is null)
             {
                 return Results.Problem("The cost token is not valid for this session, or it has expired.", statusCode: StatusCodes.Status401Unauthorized);
             }
-
-            session = await sessions.FindForCostTokenAsync(sessionId, cancellationToken);
         }
         else if (user.Identity is { IsAuthenticated: true })
         {
@@ -64,6 +68,77 @@ internal static class SessionApi
 
         var now = clock.GetUtcNow();
         return Results.Ok(new SessionCost(session.Id.Value, session.CostSoFarUsd(now), session.HourlyCostUsd, session.State.ToString(), now));
+    }
+
+    private static async Task<IResult> PostActivityAsync(
+        string id,
+        HttpRequest request,
+        ISessionReports reports,
+        CancellationToken cancellationToken)
+    {
+        if (!SessionId.TryParse(id, out var sessionId))
+        {
+            return Results.Problem("There is no such session.", statusCode: StatusCodes.Status404NotFound);
+        }
+
+        if (BearerToken(request) is not { } token)
+        {
+            return Results.Problem("Present the session's token as a bearer token.", statusCode: StatusCodes.Status401Unauthorized);
+        }
+
+        var source = request.Query["source"].ToString() switch
+        {
+            "" or "scheduler" => ActivitySource.Scheduler,
+            "notebook" => ActivitySource.Notebook,
+            _ => (ActivitySource?)null,
+        };
+        if (source is null)
+        {
+            return Results.Problem("'source' is 'scheduler' or 'notebook'.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        return await reports.ReportActivityAsync(sessionId, token, source.Value, cancellationToken)
+            ? Results.NoContent()
+            : Results.Problem("The token is not valid for this session, or it has expired.", statusCode: StatusCodes.Status401Unauthorized);
+    }
+
+    private static async Task<IResult> PostLocalityAsync(
+        string id,
+        HttpRequest request,
+        ISessionReports reports,
+        CancellationToken cancellationToken)
+    {
+        if (!SessionId.TryParse(id, out var sessionId))
+        {
+            return Results.Problem("There is no such session.", statusCode: StatusCodes.Status404NotFound);
+        }
+
+        if (BearerToken(request) is not { } token)
+        {
+            return Results.Problem("Present the session's token as a bearer token.", statusCode: StatusCodes.Status401Unauthorized);
+        }
+
+        // The body is read (at most 64 KB) and checked before the token: checking it says nothing about the session.
+        if (await LocalityReport.ReadBodyAsync(request, cancellationToken) is not { } body)
+        {
+            return Results.Problem($"The body is larger than {LocalityReport.MaxBodyBytes / 1024} KB.", statusCode: StatusCodes.Status413PayloadTooLarge);
+        }
+
+        var read = LocalityReport.Read(body);
+        if (read.Figure is not { } figure)
+        {
+            return Results.Problem(read.Problem, statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var result = await reports.ReportLocalityAsync(sessionId, token, figure, cancellationToken);
+        return result.Outcome switch
+        {
+            LocalityReportOutcome.Accepted => Results.NoContent(),
+            LocalityReportOutcome.BadToken => Results.Problem(result.Message, statusCode: StatusCodes.Status401Unauthorized),
+            LocalityReportOutcome.NotLive => Results.Problem(result.Message, statusCode: StatusCodes.Status409Conflict),
+            LocalityReportOutcome.UnknownRegion => Results.Problem(result.Message, statusCode: StatusCodes.Status400BadRequest),
+            _ => throw new InvalidOperationException($"Unexpected locality report outcome {result.Outcome}."),
+        };
     }
 
     private static string? BearerToken(HttpRequest request)

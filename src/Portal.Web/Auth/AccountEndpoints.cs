@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using Portal.Web.Security;
 
 namespace Portal.Web.Auth;
 
@@ -16,6 +17,9 @@ namespace Portal.Web.Auth;
 internal static partial class AccountEndpoints
 {
     public const int MaxUserNameLength = 64;
+
+    /// <summary>The longest return URL kept (it ends up in a Location header); longer ones return to <c>/</c>.</summary>
+    public const int MaxReturnUrlLength = 2048;
     public const string EntraSignInPath = "/account/entra-signin";
     public const string LocalSignInOff = "Local sign-in is off: this portal signs in with Microsoft Entra ID at /signin.";
     public const string SignOutRefused = "This sign-out did not come from the portal's Sign out button. Reload the page and sign out again.";
@@ -26,7 +30,7 @@ internal static partial class AccountEndpoints
         if (auth.IsEntra)
         {
             // Anyone may start a sign-in; Entra and the role check decide who gets in.
-            endpoints.MapGet(EntraSignInPath, EntraChallenge).AllowAnonymous();
+            endpoints.MapGet(EntraSignInPath, EntraChallenge).AllowAnonymous().RequireRateLimiting(SignInRateLimit.PolicyName);
             // An explicit 404 for anyone who asks. It carries a body, so the status page re-execution (a POST to
             // /not-found, which the antiforgery check would turn into a 400) leaves it alone.
             endpoints.MapPost("/account/signin", () => Results.Text(LocalSignInOff, statusCode: StatusCodes.Status404NotFound)).AllowAnonymous();
@@ -34,7 +38,7 @@ internal static partial class AccountEndpoints
         }
         else
         {
-            endpoints.MapPost("/account/signin", SignInAsync).AllowAnonymous();
+            endpoints.MapPost("/account/signin", SignInAsync).AllowAnonymous().RequireRateLimiting(SignInRateLimit.PolicyName);
             endpoints.MapPost("/account/signout", (Delegate)SignOutAsync).RequireAntiforgeryToken();
         }
 
@@ -85,7 +89,8 @@ internal static partial class AccountEndpoints
             var query = QueryString.Create(new Dictionary<string, string?>
             {
                 ["error"] = error,
-                ["userName"] = userName ?? string.Empty,
+                // Echoed into the Location header: a name too long to be valid is not sent back.
+                ["userName"] = userName is { Length: <= MaxUserNameLength } ? userName : string.Empty,
                 ["returnUrl"] = SafeReturnUrl(returnUrl),
             });
             return Results.Redirect("/signin" + query);
@@ -111,7 +116,7 @@ internal static partial class AccountEndpoints
     private static async Task<IResult> SignOutAsync(HttpContext context)
     {
         await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-        return Results.LocalRedirect("/signin");
+        return Results.LocalRedirect("/signin?signedOut=true");
     }
 
     private static IResult EntraChallenge(
@@ -139,7 +144,7 @@ internal static partial class AccountEndpoints
     /// </summary>
     internal static string SafeReturnUrl(string? returnUrl)
     {
-        if (string.IsNullOrEmpty(returnUrl) || returnUrl.Any(c => char.IsControl(c) || char.IsWhiteSpace(c)))
+        if (string.IsNullOrEmpty(returnUrl) || returnUrl.Length > MaxReturnUrlLength || returnUrl.Any(c => char.IsControl(c) || char.IsWhiteSpace(c)))
         {
             // Browsers drop tabs and newlines anywhere in a URL and trim spaces and control characters at its ends:
             // "/\t/evil.example" arrives as "//evil.example", another host.

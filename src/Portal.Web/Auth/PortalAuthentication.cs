@@ -26,7 +26,7 @@ internal static class PortalAuthentication
         if (auth.IsLocal)
         {
             services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
-                .AddCookie(options => ConfigureCookie(options, accessDeniedPath: "/signin"));
+                .AddCookie(options => ConfigureCookie(options, accessDeniedPath: NoRolePath));
         }
         else if (auth.IsEntra)
         {
@@ -40,7 +40,7 @@ internal static class PortalAuthentication
 
         services.AddCascadingAuthenticationState();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<EndedSessions>();
+        services.AddSingleton<SecurityStamps>();
         services.AddScoped<AuthenticationStateProvider, RevalidatingPortalAuthenticationStateProvider>();
 
         // Secure by default: every endpoint needs a signed-in user with a Portal app role unless it says [AllowAnonymous].

@@ -9,20 +9,13 @@ namespace Portal.Web.Auth;
 /// </summary>
 internal static class SessionClaims
 {
-    /// <summary>A random id per sign-in, kept in the cookie; signing out ends it.</summary>
-    public const string SessionId = "portal:sid";
-
     /// <summary>When the browser's cookie expires, in Unix seconds; added on every request, so it follows sliding renewal.</summary>
     public const string CookieExpires = "portal:cookie_expires";
-
-    public static string? FindSessionId(this ClaimsPrincipal principal) => principal.FindFirst(SessionId)?.Value;
 
     public static DateTimeOffset? FindCookieExpiry(this ClaimsPrincipal principal) =>
         long.TryParse(principal.FindFirst(CookieExpires)?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
             ? DateTimeOffset.FromUnixTimeSeconds(seconds)
             : null;
-
-    public static Claim NewSessionId() => new(SessionId, Guid.NewGuid().ToString("N"));
 
     /// <summary>The principal with <paramref name="expires"/> as its cookie expiry, in an identity of its own.</summary>
     public static ClaimsPrincipal WithCookieExpiry(this ClaimsPrincipal principal, DateTimeOffset expires)

@@ -1,10 +1,12 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
 namespace Portal.Web.Auth;
 
 /// <summary>
-/// Cookie events that feed <see cref="RevalidatingPortalAuthenticationStateProvider"/>: each sign-in gets a session id,
-/// each request's principal says when the browser's cookie expires, and signing out (or in again) ends the session.
+/// Cookie events that make sign-out final and feed <see cref="RevalidatingPortalAuthenticationStateProvider"/>: each
+/// sign-in carries its user's security stamp, each request's cookie is refused once that stamp changed, signing out
+/// (or in again in the same browser) renews the stamp, and each request's principal says when the cookie expires.
 /// </summary>
 internal static class SessionCookieEvents
 {
@@ -18,18 +20,23 @@ internal static class SessionCookieEvents
         var checkSlidingExpiration = events.OnCheckSlidingExpiration;
         var validatePrincipal = events.OnValidatePrincipal;
 
-        events.OnSigningIn = context =>
+        events.OnSigningIn = async context =>
         {
+            var stamps = Stamps(context.HttpContext);
             // The browser's previous sign-in, if any, ends here: its cookie is being replaced.
-            EndCurrentSession(context.HttpContext, context.Options);
-            context.Principal?.Identities.First().AddClaim(SessionClaims.NewSessionId());
-            return signingIn(context);
+            await stamps.EndAsync(context.HttpContext.User, context.HttpContext.RequestAborted);
+            if (context.Principal is { } principal)
+            {
+                await stamps.StampAsync(principal, context.HttpContext.RequestAborted);
+            }
+
+            await signingIn(context);
         };
 
-        events.OnSigningOut = context =>
+        events.OnSigningOut = async context =>
         {
-            EndCurrentSession(context.HttpContext, context.Options);
-            return signingOut(context);
+            await Stamps(context.HttpContext).EndAsync(context.HttpContext.User, context.HttpContext.RequestAborted);
+            await signingOut(context);
         };
 
         events.OnCheckSlidingExpiration = async context =>
@@ -46,22 +53,29 @@ internal static class SessionCookieEvents
         events.OnValidatePrincipal = async context =>
         {
             await validatePrincipal(context);
+            if (context.Principal is not { } principal)
+            {
+                return;
+            }
+
+            if (!await Stamps(context.HttpContext).IsCurrentAsync(principal, context.HttpContext.RequestAborted))
+            {
+                // Signed out since (or issued before stamps existed): the request is anonymous and the cookie goes.
+                // HttpContext.User is still anonymous here, so this sign-out renews no stamp.
+                context.RejectPrincipal();
+                await context.HttpContext.SignOutAsync(context.Scheme.Name);
+                return;
+            }
+
             var expires = context.HttpContext.Items[RenewedExpiryKey] as DateTimeOffset? ?? context.Properties.ExpiresUtc;
-            if (context.Principal is { } principal && expires is { } cookieExpires)
+            if (expires is { } cookieExpires)
             {
                 context.ReplacePrincipal(principal.WithCookieExpiry(cookieExpires));
             }
         };
     }
 
-    private static void EndCurrentSession(HttpContext context, CookieAuthenticationOptions options)
-    {
-        if (context.User.FindSessionId() is { } sessionId)
-        {
-            var expires = context.User.FindCookieExpiry() ?? Now(options).Add(options.ExpireTimeSpan);
-            context.RequestServices.GetRequiredService<EndedSessions>().End(sessionId, expires);
-        }
-    }
+    private static SecurityStamps Stamps(HttpContext context) => context.RequestServices.GetRequiredService<SecurityStamps>();
 
     private static DateTimeOffset Now(CookieAuthenticationOptions options) => (options.TimeProvider ?? TimeProvider.System).GetUtcNow();
 }

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 using Portal.Domain.Cloud;
-using Portal.Infra.Orchestration;
+using Portal.Domain;
 using Portal.Web.Auth;
 
 namespace Portal.Web.Hosting;
@@ -10,10 +10,10 @@ namespace Portal.Web.Hosting;
 /// <summary>Once the server listens: remembers the portal's own address and says where to open it.</summary>
 internal sealed partial class StartupAnnouncer(
     IServer server,
-    PortalUrls urls,
+    IPortalAddress urls,
     CloudInfo cloud,
+    IEnumerable<ILocalCompute> compute,
     IOptions<AuthOptions> auth,
-    IOptions<OrchestrationOptions> orchestration,
     IHostApplicationLifetime lifetime,
     ILogger<StartupAnnouncer> logger) : IHostedLifecycleService
 {
@@ -21,19 +21,20 @@ internal sealed partial class StartupAnnouncer(
     {
         var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         var first = addresses.FirstOrDefault();
-        if (orchestration.Value.PublicBaseUrl is { } configured)
+        if (first is not null)
         {
-            urls.Set(configured);
-        }
-        else if (first is not null)
-        {
-            urls.Set(new Uri(first));
+            urls.ServerListening(new Uri(first));
         }
 
         // Not when a guard has just refused to run (the loopback guard stops the host from its own StartedAsync).
         if (first is not null && !lifetime.ApplicationStopping.IsCancellationRequested)
         {
             LogRunning(first, cloud.Provider, auth.Value.Mode);
+            foreach (var sandbox in compute)
+            {
+                // Real Dask and Jupyter, or what to install for them.
+                LogCompute(sandbox.Summary);
+            }
         }
 
         return Task.CompletedTask;
@@ -51,4 +52,7 @@ internal sealed partial class StartupAnnouncer(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Portal is running at {Url} (cloud: {Provider}, sign-in: {AuthMode}). Open it in a browser.")]
     private partial void LogRunning(string url, string provider, string authMode);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{ComputeSummary}")]
+    private partial void LogCompute(string computeSummary);
 }

@@ -20,7 +20,7 @@ public sealed class SessionCostApiTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var sessions = _host.Services.GetRequiredService<SessionService>();
+        var sessions = _host.Services.GetRequiredService<ISessionService>();
         _adas = (await sessions.FindAsync(new Actor("local:ada", "ada", false), (await sessions.LaunchAsync(new Actor("local:ada", "ada", false), SampleRequests.FirstRun, Ct)).SessionId!.Value, Ct))!;
         _bobs = (await sessions.FindAsync(new Actor("local:bob", "bob", false), (await sessions.LaunchAsync(new Actor("local:bob", "bob", false), SampleRequests.FirstRun, Ct)).SessionId!.Value, Ct))!;
     }

@@ -159,7 +159,7 @@ public sealed class EntraSignInTests : IAsyncLifetime
     {
         var html = await _client.GetStringAsync(Relative("/signin?returnUrl=%2Fsessions"), Cancel);
 
-        Assert.Contains(">Sign in with Microsoft</button>", html, StringComparison.Ordinal);
+        Assert.Contains(">Sign in with Microsoft</span></button>", html, StringComparison.Ordinal);
         Assert.Contains("action=\"/account/entra-signin\"", html, StringComparison.Ordinal);
         Assert.Contains("name=\"returnUrl\" value=\"/sessions\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("name=\"UserName\"", html, StringComparison.Ordinal);

@@ -58,7 +58,7 @@ public sealed class LocalSignInTests : IAsyncLifetime
         using var api = await _client.GetAsync(new Uri(UnknownSessionCost, UriKind.Relative), Cancel);
 
         Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
-        Assert.Equal("/signin", signOut.Headers.Location!.OriginalString);
+        Assert.Equal("/signin?signedOut=true", signOut.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.Unauthorized, api.StatusCode);
     }
 
@@ -84,5 +84,20 @@ public sealed class LocalSignInTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/", EntraFlow.Query(new Uri(new Uri("http://localhost"), response.Headers.Location!))["returnUrl"]);
+    }
+
+    [Fact]
+    public async Task A_huge_user_name_or_return_url_is_not_echoed_into_the_location_header()
+    {
+        var huge = new string('a', 1_000_000);
+
+        using var name = await AccountForms.LocalSignInAsync(_client, huge, "User", "/sessions", Cancel);
+        using var returnUrl = await AccountForms.LocalSignInAsync(_client, "ada lovelace", "User", "/" + huge, Cancel);
+
+        Assert.Equal(HttpStatusCode.Redirect, name.StatusCode);
+        Assert.InRange(name.Headers.Location!.OriginalString.Length, 1, 512);
+        Assert.Equal("/sessions", EntraFlow.Query(new Uri(new Uri("http://localhost"), name.Headers.Location!))["returnUrl"]);
+        Assert.Equal(HttpStatusCode.Redirect, returnUrl.StatusCode);
+        Assert.InRange(returnUrl.Headers.Location!.OriginalString.Length, 1, 512);
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Portal.Web.Auth;
 using Portal.Web.Tests.Support;
 
@@ -56,45 +55,12 @@ public sealed class LoopbackGuardTests
     [Fact]
     public async Task Run_like_dotnet_run_on_all_interfaces_the_portal_exits_with_the_reason_instead_of_crashing()
     {
-        var dataDirectory = Path.Combine(Path.GetTempPath(), "portal-web-" + Guid.NewGuid().ToString("N")[..12]);
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Portal.Web.dll"));
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add("http://0.0.0.0:0");
-        start.Environment["Storage__DataDirectory"] = dataDirectory;
+        var exit = await PortalProcess.RunUntilExitAsync(new Dictionary<string, string>(), ["--urls", "http://0.0.0.0:0"], Cancel);
 
-        using var portal = Process.Start(start)!;
-        var stdout = portal.StandardOutput.ReadToEndAsync(Cancel);
-        var stderr = portal.StandardError.ReadToEndAsync(Cancel);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
-        timeout.CancelAfter(TimeSpan.FromSeconds(60));
-        try
-        {
-            await portal.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            portal.Kill(entireProcessTree: true);
-            throw;
-        }
-        finally
-        {
-            if (Directory.Exists(dataDirectory))
-            {
-                Directory.Delete(dataDirectory, recursive: true);
-            }
-        }
-
-        var output = await stdout + await stderr;
+        var output = exit.StandardOutput + exit.StandardError;
         Assert.Contains(Refusal, output, StringComparison.Ordinal);
         Assert.DoesNotContain("Unhandled exception", output, StringComparison.Ordinal);
-        Assert.Equal(LoopbackGuard.RefusedExitCode, portal.ExitCode);
+        Assert.Equal(LoopbackGuard.RefusedExitCode, exit.Code);
     }
 
     [Fact]

@@ -20,14 +20,14 @@ public sealed class PortalAuthorizationTests
     public async Task Local_mode_a_signed_in_principal_without_a_Portal_role_gets_403_from_the_api_and_no_page()
     {
         await using var portal = new WebHost();
-        using var client = ClientFor(portal, SessionCookies.Principal("eve"));
+        using var client = await ClientForAsync(portal, SessionCookies.Principal("eve"));
 
         using var api = await client.GetAsync(new Uri(UnknownSessionCost, UriKind.Relative), Cancel);
         using var page = await client.GetAsync(new Uri("/sessions", UriKind.Relative), Cancel);
 
         Assert.Equal(HttpStatusCode.Forbidden, api.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
-        Assert.StartsWith("/signin", PathOf(page.Headers.Location!), StringComparison.Ordinal);
+        Assert.StartsWith(PortalAuthentication.NoRolePath, PathOf(page.Headers.Location!), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -38,7 +38,7 @@ public sealed class PortalAuthorizationTests
     {
         await using var provider = await FakeOpenIdProvider.StartAsync(Cancel);
         await using var portal = new EntraWebHost(provider);
-        using var client = ClientFor(portal, SessionCookies.Principal("eve@contoso.example"));
+        using var client = await ClientForAsync(portal, SessionCookies.Principal("eve@contoso.example"));
 
         using var api = await client.GetAsync(new Uri(UnknownSessionCost, UriKind.Relative), Cancel);
         using var page = await client.GetAsync(new Uri(path, UriKind.Relative), Cancel);
@@ -52,7 +52,7 @@ public sealed class PortalAuthorizationTests
     public async Task A_principal_with_a_Portal_role_reaches_the_api_and_the_pages()
     {
         await using var portal = new WebHost();
-        using var client = ClientFor(portal, SessionCookies.Principal("ada", PortalRoles.User));
+        using var client = await ClientForAsync(portal, SessionCookies.Principal("ada", PortalRoles.User));
 
         using var api = await client.GetAsync(new Uri(UnknownSessionCost, UriKind.Relative), Cancel);
         using var page = await client.GetAsync(new Uri("/sessions", UriKind.Relative), Cancel);
@@ -63,10 +63,10 @@ public sealed class PortalAuthorizationTests
 
     private static string PathOf(Uri location) => location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString;
 
-    private static HttpClient ClientFor(WebApplicationFactory<Program> portal, ClaimsPrincipal principal)
+    private static async Task<HttpClient> ClientForAsync(WebApplicationFactory<Program> portal, ClaimsPrincipal principal)
     {
         var client = portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
-        client.DefaultRequestHeaders.Add("Cookie", SessionCookies.For(portal, principal));
+        client.DefaultRequestHeaders.Add("Cookie", await SessionCookies.ForAsync(portal, principal));
         return client;
     }
 }

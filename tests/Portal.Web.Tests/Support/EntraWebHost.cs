@@ -34,6 +34,9 @@ public sealed class EntraWebHost : WebApplicationFactory<Program>
         }
 
         _settings["Storage:DataDirectory"] = DataDirectory;
+        _settings.TryAdd("Sandbox:Compute", "Simulated");
+        // The registry import costs half a second per host; these tests are about signing in.
+        _settings.TryAdd("Catalogue:ImportAtStart", "false");
         _issuer = provider.Issuer;
         _testOverrides = testOverrides;
         ClientOptions.BaseAddress = new Uri("https://localhost");

@@ -10,11 +10,22 @@ internal sealed class InMemorySessionStore : ISessionStore
 
     public IReadOnlyList<Session> Sessions => _sessions;
 
-    public Task AddAsync(Session session, CancellationToken cancellationToken)
+    public Task<SessionId> AddAsync(Session session, CancellationToken cancellationToken)
     {
+        if (session.LaunchKey is { } key && _sessions.FirstOrDefault(s => s.Owner == session.Owner && s.LaunchKey == key) is { } earlier)
+        {
+            return Task.FromResult(earlier.Id);
+        }
+
         _sessions.Add(session);
-        return Task.CompletedTask;
+        return Task.FromResult(session.Id);
     }
+
+    public Task<string?> FindStepDocumentAsync(SessionId id, string resourceName, CancellationToken cancellationToken) =>
+        Task.FromResult(_sessions.FirstOrDefault(s => s.Id == id)?.Steps.FirstOrDefault(step => step.ResourceName == resourceName)?.Spec.Document);
+
+    public Task<Session?> FindByLaunchKeyAsync(string owner, string launchKey, CancellationToken cancellationToken) =>
+        Task.FromResult(_sessions.FirstOrDefault(s => s.Owner == owner && s.LaunchKey == launchKey));
 
     public Task<Session?> FindAsync(SessionId id, CancellationToken cancellationToken) =>
         Task.FromResult(_sessions.FirstOrDefault(s => s.Id == id));

@@ -8,7 +8,11 @@ using Portal.Domain.Datasets;
 using Portal.Domain.LaunchPlans;
 using Portal.Domain.Regions;
 using Portal.Domain.Sessions;
+using Microsoft.AspNetCore.DataProtection;
+using Portal.Domain;
 using Portal.Infra.Map;
+using Portal.Infra.Notebooks;
+using Portal.Infra.Reaper;
 using Portal.Infra.Orchestration;
 using Portal.Infra.Pricing;
 using Portal.Infra.Sessions;
@@ -28,22 +32,44 @@ internal static class PortalServices
         services.AddSingleton(DatasetCatalog.Default);
         services.AddSingleton(LaunchSettings.Default);
         services.AddSingleton<SessionRequestValidator>();
+        services.AddSingleton<DatasetAdvisor>();
+        // The shipped CMIP6 store catalogue (3,502 stores, a few milliseconds to index), loaded once.
+        services.AddSingleton(_ => new Portal.Domain.Datasets.Stores.Cmip6StoreCatalogue(Portal.Infra.Catalogue.ShippedStoreCatalogue.LoadIndex()));
+        services.AddSingleton<Portal.Web.Components.Datasets.DatasetSearchCache>();
         services.AddSingleton<LaunchPlanner>();
         services.AddSingleton<CostEstimator>();
         services.AddSingleton<ISessionStore>(store);
+        services.AddSingleton<ISessionLocalityStore, InMemorySessionLocalityStore>();
         services.AddSingleton<IPriceSource, BundledPriceSource>();
         services.AddSingleton<INotebookService, UnusedNotebookService>();
         services.AddSingleton<SessionChangeNotifier>();
+        services.AddSingleton<IChangeFeed<SessionChange>>(sp => sp.GetRequiredService<SessionChangeNotifier>());
+        services.AddDataProtection().UseEphemeralDataProtectionProvider();
+        services.AddSingleton<NotebookWriter>();
+        services.AddSingleton<SessionCostTokens>();
+        services.AddSingleton<PortalUrls>();
+        services.AddSingleton<SessionWorkSignal>();
+        services.AddSingleton<IReapedResourceLog, NoReapedResources>();
         services.AddSingleton(Options.Create(new OrchestrationOptions()));
         services.AddSingleton(NullLoggerFactory.Instance);
         services.AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>));
         services.AddSingleton(Options.Create(new Portal.Infra.Regions.FoundationOptions { RequireForSessions = false }));
         services.AddSingleton<Portal.Infra.Regions.FoundationReadiness>();
         services.AddSingleton<IStackDeployer, UnusedStackDeployer>();
+        services.AddSingleton<Portal.Infra.Compute.IComputePlacement, Portal.Infra.Compute.CloudPlacement>();
         services.AddSingleton<SessionService>();
-        services.AddSingleton(Geometry.Value);
+        services.AddSingleton<ISessionService>(sp => sp.GetRequiredService<SessionService>());
+        services.AddSingleton<ISessionReports>(sp => sp.GetRequiredService<SessionService>());
+        services.AddSingleton<IWorldMap>(Geometry.Value);
         services.AddSingleton(new CloudInfo("Sandbox", IsSandbox: true));
         return store;
+    }
+
+    private sealed class NoReapedResources : IReapedResourceLog
+    {
+        public Task AddAsync(ReapedResource resource, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task<IReadOnlyList<ReapedResource>> ListAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<ReapedResource>>([]);
     }
 
     private sealed class UnusedStackDeployer : IStackDeployer
@@ -55,6 +81,8 @@ internal static class PortalServices
         public Task<IReadOnlyList<StackEvent>> DescribeStackEventsAsync(RegionCode region, string stackName, CancellationToken cancellationToken) => throw new InvalidOperationException("Not used by these tests.");
 
         public Task DeleteStackAsync(RegionCode region, string stackName, string clientRequestToken, CancellationToken cancellationToken) => throw new InvalidOperationException("Not used by these tests.");
+
+        public Task<IReadOnlyList<StackSummary>> ListStacksAsync(RegionCode region, string namePrefix, CancellationToken cancellationToken) => throw new InvalidOperationException("Not used by these tests.");
     }
 
     private sealed class UnusedNotebookService : INotebookService
@@ -69,5 +97,7 @@ internal static class PortalServices
         public Task StopNotebookInstanceAsync(RegionCode region, string instanceName, CancellationToken cancellationToken) => throw new InvalidOperationException("Not used by these tests.");
 
         public Task DeleteNotebookInstanceAsync(RegionCode region, string instanceName, CancellationToken cancellationToken) => throw new InvalidOperationException("Not used by these tests.");
+
+        public Task<IReadOnlyList<NotebookInstanceSummary>> ListNotebookInstancesAsync(RegionCode region, string namePrefix, CancellationToken cancellationToken) => throw new InvalidOperationException("Not used by these tests.");
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Portal.Web.Auth;
 
 namespace Portal.Web.Tests.Support;
 
@@ -15,10 +16,15 @@ public static class SessionCookies
 {
     public const string Name = "portal.auth";
 
-    /// <summary>The <c>Cookie</c> header value carrying <paramref name="principal"/>, valid for an hour.</summary>
-    public static string For(WebApplicationFactory<Program> portal, ClaimsPrincipal principal)
+    /// <summary>
+    /// The <c>Cookie</c> header value carrying <paramref name="principal"/>, valid for an hour, with its user's current
+    /// security stamp (as a sign-in would write it).
+    /// </summary>
+    public static async Task<string> ForAsync(WebApplicationFactory<Program> portal, ClaimsPrincipal principal)
     {
         ArgumentNullException.ThrowIfNull(portal);
+        ArgumentNullException.ThrowIfNull(principal);
+        await portal.Services.GetRequiredService<SecurityStamps>().StampAsync(principal, CancellationToken.None);
         var options = portal.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(CookieAuthenticationDefaults.AuthenticationScheme);
         var now = DateTimeOffset.UtcNow;
         var ticket = new AuthenticationTicket(

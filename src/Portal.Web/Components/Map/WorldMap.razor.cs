@@ -4,61 +4,72 @@ using System.Net;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.AspNetCore.Components;
-using Portal.Domain.Datasets;
 using Portal.Domain.Regions;
-using Portal.Infra.Map;
 
 namespace Portal.Web.Components.Map;
 
 /// <summary>
-/// The explore page's world map: Natural Earth countries as server-rendered SVG, the configured regions as
-/// markers (the home region drawn distinctly), and every dataset as a real <c>&lt;button role="checkbox"&gt;</c>
-/// laid over its region, so mouse, keyboard (Enter/Space) and screen readers work without JavaScript.
+/// The explore page's world map: Natural Earth countries as server-rendered SVG, the portal's regions (the home region
+/// drawn distinctly), and one button per AWS region that holds datasets, showing how many match the filters and how
+/// many are selected. Markers never overlap (<see cref="MarkerLayout"/>); one pushed away from its region is tied to it
+/// by a leader line. Activating a marker (click, tap, Enter or Space) shows that region's datasets in the list.
 /// </summary>
 public sealed partial class WorldMap
 {
-    // One markup string per geometry instance (in practice the one singleton), shared by every circuit and render.
-    private static readonly ConditionalWeakTable<WorldMapGeometry, string> CountriesCache = [];
+    /// <summary>A marker's diameter as a share of the map's width; the scoped CSS sizes markers with the same share (7.5cqw).</summary>
+    internal const double MarkerShare = 0.075;
 
-    /// <summary>The regions to mark; a dataset is drawn at its region's location.</summary>
+    // One markup string per geometry instance (in practice the one singleton), shared by every circuit and render.
+    private static readonly ConditionalWeakTable<IWorldMap, string> CountriesCache = [];
+
+    /// <summary>The portal's regions (home and workers), drawn as dots.</summary>
     [Parameter, EditorRequired]
     public required IReadOnlyList<Region> Regions { get; set; }
 
-    /// <summary>The datasets to offer. One whose region is not in <see cref="Regions"/> is listed below the map instead.</summary>
+    /// <summary>How many datasets each region holds under the current filters; a region with none gets no marker.</summary>
     [Parameter, EditorRequired]
-    public required IReadOnlyList<Dataset> Datasets { get; set; }
+    public required IReadOnlyDictionary<RegionCode, int> Counts { get; set; }
 
-    /// <summary>The selected datasets, shown checked.</summary>
-    /// <remarks>Defaults to an empty set.</remarks>
+    /// <summary>How many selected datasets each region holds.</summary>
+    /// <remarks>Defaults to none.</remarks>
     [Parameter]
-    public IReadOnlySet<DatasetId> Selected { get; set; } = FrozenSet<DatasetId>.Empty;
+    public IReadOnlyDictionary<RegionCode, int> SelectedCounts { get; set; } = FrozenDictionary<RegionCode, int>.Empty;
 
-    /// <summary>Raised with a dataset's id when its marker is activated (click, Enter or Space).</summary>
+    /// <summary>The region whose datasets the list shows, drawn expanded.</summary>
+    /// <remarks>Defaults to none.</remarks>
     [Parameter]
-    public EventCallback<DatasetId> OnToggle { get; set; }
+    public RegionCode? ActiveRegion { get; set; }
 
-    /// <summary>Disables every dataset marker, for example while a session launches.</summary>
+    /// <summary>The id of the element a marker's activation fills (the dataset list), for <c>aria-controls</c>.</summary>
+    /// <remarks>Defaults to <c>dataset-browser</c>.</remarks>
+    [Parameter]
+    public string ControlsId { get; set; } = "dataset-browser";
+
+    /// <summary>Raised with a region's code when its marker is activated.</summary>
+    [Parameter]
+    public EventCallback<RegionCode> OnRegion { get; set; }
+
+    /// <summary>Disables every marker, for example while a session launches.</summary>
     /// <remarks>Defaults to <c>false</c>. Markers are also disabled until the circuit is interactive.</remarks>
     [Parameter]
     public bool Disabled { get; set; }
 
     [Inject]
-    private WorldMapGeometry Geometry { get; set; } = default!;
+    private IWorldMap Geometry { get; set; } = default!;
 
     private bool ButtonsDisabled => Disabled || !RendererInfo.IsInteractive;
 
-    private string ViewBox => $"0 0 {Geometry.Width.ToString(CultureInfo.InvariantCulture)} {Geometry.Height.ToString(CultureInfo.InvariantCulture)}";
+    private string ViewBox => $"0 0 {Format(Geometry.Width)} {Format(Geometry.Height)}";
 
-    private string AspectRatioStyle =>
-        $"aspect-ratio: {Geometry.Width.ToString(CultureInfo.InvariantCulture)} / {Geometry.Height.ToString(CultureInfo.InvariantCulture)}";
+    private string AspectRatioStyle => $"aspect-ratio: {Format(Geometry.Width)} / {Format(Geometry.Height)}";
 
     private MarkupString CountriesMarkup => new(GetCountriesMarkup(Geometry));
 
     /// <summary>The ocean and every country as SVG, built once per geometry and cached.</summary>
-    internal static string GetCountriesMarkup(WorldMapGeometry geometry) =>
+    internal static string GetCountriesMarkup(IWorldMap geometry) =>
         CountriesCache.GetValue(geometry, BuildCountriesMarkup);
 
-    private static string BuildCountriesMarkup(WorldMapGeometry geometry)
+    private static string BuildCountriesMarkup(IWorldMap geometry)
     {
         var svg = new StringBuilder(geometry.Countries.Sum(c => c.PathData.Length + c.Name.Length + 48) + geometry.OutlinePathData.Length + 128);
         svg.Append("<path class=\"ocean\" d=\"").Append(geometry.OutlinePathData).Append("\"></path>");
@@ -84,43 +95,59 @@ public sealed partial class WorldMap
             ? $"{region.DisplayName}, {region.Code}: home region (portal, notebooks and schedulers)"
             : $"{region.DisplayName}, {region.Code}: worker region";
 
-    /// <summary>
-    /// Datasets placed over their region as percentages of the map, so they follow it at any size. Datasets sharing
-    /// a region stack upwards from it (<c>--stack</c> is the position in the stack, see the scoped CSS).
-    /// </summary>
-    private IEnumerable<DatasetMarker> PlacedMarkers(Dictionary<DatasetId, string> labels)
+    private static string MarkerClass(RegionMarker marker, bool active) =>
+        "region-marker" + (marker.HasWorkers ? " has-workers" : " no-workers") + (active ? " active" : null) + (marker.Selected > 0 ? " has-selected" : null);
+
+    /// <summary>One marker per region holding datasets, the busiest placed first; positions as percentages of the map.</summary>
+    private List<RegionMarker> PlacedMarkers()
     {
-        var byRegion = Regions.ToDictionary(r => r.Code);
-        foreach (var group in Datasets.Where(d => byRegion.ContainsKey(d.Location.Region)).GroupBy(d => d.Location.Region))
+        var portal = Regions.ToDictionary(r => r.Code);
+        var regions = Counts
+            .Where(c => c.Value > 0)
+            .Select(c => (Code: c.Key, Count: c.Value, Location: portal.TryGetValue(c.Key, out var r) ? r.Location : AwsRegions.Find(c.Key)?.Location))
+            .Where(r => r.Location is not null)
+            .OrderByDescending(r => r.Count)
+            .ThenBy(r => r.Code.Value, StringComparer.Ordinal)
+            .ToList();
+        var points = regions.Select(r => Project(r.Location!.Value)).ToList();
+        var spots = MarkerLayout.Place(points, MarkerShare * Geometry.Width, Geometry.Width, Geometry.Height);
+        var markers = new List<RegionMarker>(regions.Count);
+        for (var i = 0; i < regions.Count; i++)
         {
-            var (x, y) = Project(byRegion[group.Key].Location);
-            var left = (100 * x / Geometry.Width).ToString("0.###", CultureInfo.InvariantCulture);
-            var top = (100 * y / Geometry.Height).ToString("0.###", CultureInfo.InvariantCulture);
-            var stack = 0;
-            foreach (var dataset in group)
-            {
-                yield return new DatasetMarker(dataset, labels[dataset.Id], $"left: {left}%; top: {top}%; --stack: {stack++}");
-            }
+            var (code, count, _) = regions[i];
+            var hasWorkers = portal.TryGetValue(code, out var region) && region.Role == RegionRole.Worker;
+            var selected = SelectedCounts.GetValueOrDefault(code);
+            var name = AwsRegions.Find(code)?.Name ?? code.Value;
+            var afterCount = (count >= 1000 ? string.Create(CultureInfo.InvariantCulture, $" ({count:N0})") : string.Empty)
+                             + $" {(count == 1 ? "dataset" : "datasets")} in {code}, {name}";
+            var workers = hasWorkers ? ", worker region" : ", no worker region";
+            var style = string.Create(CultureInfo.InvariantCulture,
+                $"left: {100 * spots[i].X / Geometry.Width:0.###}%; top: {100 * spots[i].Y / Geometry.Height:0.###}%");
+            markers.Add(new RegionMarker(code, CountText(count), afterCount, workers, style, hasWorkers, selected, points[i].X, points[i].Y, spots[i].X, spots[i].Y));
         }
+
+        return markers;
     }
 
-    /// <summary>
-    /// The visible text of each marker: the first word of the name ("ERA5", "CMIP6") keeps markers of nearby regions
-    /// apart; the whole name is used where first words would repeat. The accessible name is always the display name.
-    /// </summary>
-    private Dictionary<DatasetId, string> ShortLabels()
+    private static string CountText(int count) =>
+        count < 1000 ? count.ToString(CultureInfo.InvariantCulture) : (count / 1000.0).ToString("0.#", CultureInfo.InvariantCulture) + "k";
+
+    private sealed record RegionMarker(
+        RegionCode Code,
+        string CountText,
+        string AfterCount,
+        string Workers,
+        string Style,
+        bool HasWorkers,
+        int Selected,
+        double PointX,
+        double PointY,
+        double X,
+        double Y)
     {
-        var firstWords = Datasets.ToDictionary(d => d.Id, d => d.Name.Split(' ', 2)[0]);
-        var repeated = firstWords.Values.GroupBy(w => w, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key)
-            .ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return Datasets.ToDictionary(d => d.Id, d => repeated.Contains(firstWords[d.Id]) ? d.Name : firstWords[d.Id]);
-    }
+        /// <summary>What the marker says, as one sentence (its accessible name, and its tooltip).</summary>
+        public string Title => CountText + AfterCount + (Selected > 0 ? string.Create(CultureInfo.InvariantCulture, $", {Selected} selected") : string.Empty) + Workers;
 
-    private List<Dataset> UnplacedDatasets()
-    {
-        var codes = Regions.Select(r => r.Code).ToHashSet();
-        return [.. Datasets.Where(d => !codes.Contains(d.Location.Region))];
+        public bool Displaced => Math.Abs(PointX - X) > 0.5 || Math.Abs(PointY - Y) > 0.5;
     }
-
-    private sealed record DatasetMarker(Dataset Dataset, string Label, string Style);
 }

@@ -25,7 +25,12 @@ public sealed class SessionFormModel
 
     public string[] VariableIds { get; set; } = ["tas"];
 
-    public string Experiment { get; set; } = "ssp245";
+    public string[] InstitutionIds { get; set; } = [];
+
+    public string[] SourceIds { get; set; } = [];
+
+    /// <summary>Defaults to an experiment the shipped CMIP6 store catalogue holds for the default activity, table and variable.</summary>
+    public string Experiment { get; set; } = "ssp585";
 
     public int? WorkersPerRegion { get; set; } = 2;
 
@@ -33,13 +38,46 @@ public sealed class SessionFormModel
 
     public HashSet<DatasetId> Datasets { get; } = [];
 
-    /// <summary>Keeps the variable inside the chosen category (the first of the category when it no longer fits).</summary>
+    /// <summary>
+    /// Keeps the ERA5 variable and the CMIP6 variables inside the chosen category: the first of the category replaces
+    /// what no longer fits, so a comparison never sets ERA5 precipitation against CMIP6 temperature.
+    /// </summary>
     public void CategoryChanged()
     {
         if (Era5Variables.Find(Variable)?.Category != VariableCategory)
         {
             Variable = Era5Variables.InCategory(VariableCategory).First().Name;
         }
+
+        var fitting = VariableIds.Where(id => Cmip6Variables.Fits(VariableCategory, id)).ToArray();
+        VariableIds = fitting.Length > 0 ? fitting : [.. Cmip6Variables.For(VariableCategory).Take(1)];
+    }
+
+    /// <summary>
+    /// The form as <paramref name="request"/> filled it ("Launch again"): <see cref="ToRequest"/> gives the same request
+    /// back, except the worker size, which the form does not offer (it launches with the default).
+    /// </summary>
+    public static SessionFormModel FromRequest(SessionRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var model = new SessionFormModel
+        {
+            DataType = request.DataType,
+            VariableCategory = request.VariableCategory,
+            Variable = request.Variable,
+            StartDate = request.StartDate,
+            EndDate = request.EndDate,
+            ActivityIds = [.. request.ActivityIds],
+            TableId = request.TableId,
+            VariableIds = [.. request.VariableIds],
+            InstitutionIds = [.. request.InstitutionIds],
+            SourceIds = [.. request.SourceIds],
+            Experiment = request.Experiment,
+            WorkersPerRegion = request.WorkersPerRegion,
+            MaximumHours = request.MaximumHours,
+        };
+        model.Datasets.UnionWith(request.Datasets);
+        return model;
     }
 
     public SessionRequest ToRequest() => new()
@@ -52,6 +90,8 @@ public sealed class SessionFormModel
         ActivityIds = ActivityIds,
         TableId = TableId,
         VariableIds = VariableIds,
+        InstitutionIds = InstitutionIds,
+        SourceIds = SourceIds,
         Experiment = Experiment,
         Datasets = [.. Datasets.OrderBy(d => d.Value, StringComparer.Ordinal)],
         WorkersPerRegion = WorkersPerRegion ?? 0,

@@ -34,4 +34,23 @@ public sealed class CostPanelTests : PortalTestContext
         Assert.Contains("(no price)", cut.Markup, StringComparison.Ordinal);
         Assert.Contains("lower bound", cut.Find("[data-testid=prices-as-of]").TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void What_the_page_puts_under_the_totals_comes_before_the_breakdown()
+    {
+        var estimate = new CostEstimate(
+            [new RegionCost(London, RegionRole.Home, [new CostLine("Scheduler", 1, "vCPU-hour", 0.5m, true)])],
+            3,
+            new DateOnly(2026, 5, 8),
+            "Test prices");
+
+        var cut = Render<CostPanel>(p => p
+            .Add(x => x.Estimate, estimate)
+            .Add(x => x.Actions, (Microsoft.AspNetCore.Components.RenderFragment)(b => b.AddMarkupContent(0, "<button data-testid=\"launch\">Launch</button>"))));
+
+        var markup = cut.Markup;
+        Assert.True(markup.IndexOf("data-testid=\"cost-total\"", StringComparison.Ordinal) < markup.IndexOf("data-testid=\"launch\"", StringComparison.Ordinal));
+        Assert.True(markup.IndexOf("data-testid=\"launch\"", StringComparison.Ordinal) < markup.IndexOf("Cost per region", StringComparison.Ordinal));
+        Assert.Equal("Cost per region", cut.Find(".mud-simple-table").GetAttribute("aria-label"));
+    }
 }

@@ -3,7 +3,6 @@ using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
-using Portal.Domain.Datasets;
 using Portal.Domain.Regions;
 using Portal.Infra.Map;
 using Portal.Web.Components.Map;
@@ -16,116 +15,112 @@ public sealed class WorldMapTests : BunitContext
     private static readonly WorldMapGeometry Geometry = WorldMapGeometry.Load();
 
     private static readonly IReadOnlyList<Region> Regions = RegionCatalog.Default.All;
-    private static readonly Dataset Era5 = DatasetCatalog.Default.Get(DatasetCatalog.Era5);
-    private static readonly Dataset Cmip6 = DatasetCatalog.Default.Get(DatasetCatalog.Cmip6);
+    private static readonly RegionCode UsEast1 = RegionCode.Parse("us-east-1");
+    private static readonly RegionCode UsEast2 = RegionCode.Parse("us-east-2");
+    private static readonly RegionCode UsWest2 = RegionCode.Parse("us-west-2");
+    private static readonly RegionCode CapeTown = RegionCode.Parse("af-south-1");
 
     public WorldMapTests()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
-        Services.AddSingleton(Geometry);
+        Services.AddSingleton<IWorldMap>(Geometry);
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
     [Fact]
     public void Renders_one_path_per_country()
     {
-        var cut = RenderMap([Era5, Cmip6]);
+        var cut = RenderMap(new() { [UsEast1] = 1 });
 
-        Assert.Equal(Geometry.Countries.Count, cut.FindAll("svg path.country").Count);
         Assert.Equal(177, cut.FindAll("svg path.country").Count);
     }
 
     [Fact]
     public void Describes_the_map_as_an_image()
     {
-        var cut = RenderMap([Era5]);
+        var svg = RenderMap(new() { [UsEast1] = 1 }).Find("svg");
 
-        var svg = cut.Find("svg");
         Assert.Equal("img", svg.GetAttribute("role"));
-        Assert.Equal("World map of AWS regions and datasets", svg.GetAttribute("aria-label"));
+        Assert.Equal("World map of AWS regions and how many datasets each holds", svg.GetAttribute("aria-label"));
         Assert.Equal($"0 0 {Geometry.Width} {Geometry.Height}", svg.GetAttribute("viewBox"));
     }
 
     [Fact]
-    public void Renders_one_checkbox_button_per_dataset_named_by_its_display_name()
+    public void Draws_one_marker_per_region_with_datasets_named_by_region_count_and_workers()
     {
-        var cut = RenderMap([Era5, Cmip6]);
+        var cut = RenderMap(new() { [UsWest2] = 1043, [UsEast1] = 1, [CapeTown] = 57, [UsEast2] = 0 },
+            selected: new() { [UsWest2] = 2 });
 
-        Assert.Equal(2, cut.FindAll("button[role=checkbox]").Count);
-        var era5 = cut.Find("[data-testid=map-marker-era5]");
-        Assert.Equal("BUTTON", era5.TagName);
-        Assert.Equal("button", era5.GetAttribute("type"));
-        Assert.Equal("checkbox", era5.GetAttribute("role"));
-        Assert.Equal("ERA5 reanalysis (us-east-1)", era5.GetAttribute("aria-label"));
-        Assert.False(era5.HasAttribute("disabled"));
-        Assert.Equal("CMIP6 projections (us-west-2)", cut.Find("[data-testid=map-marker-cmip6]").GetAttribute("aria-label"));
+        Assert.Equal(3, cut.FindAll("button.region-marker").Count);
+        var west = cut.Find("[data-testid=map-region-marker-us-west-2]");
+        Assert.Equal("1k (1,043) datasets in us-west-2, US West (Oregon), 2 selected, worker region", west.GetAttribute("title"));
+        Assert.Equal("1k", west.QuerySelector(".marker-count")!.TextContent);
+        Assert.Equal(", 2 selected", west.QuerySelector(".marker-selected")!.TextContent);
+        Assert.Equal("1 dataset in us-east-1, US East (N. Virginia), worker region", cut.Find("[data-testid=map-region-marker-us-east-1]").GetAttribute("title"));
+        var cape = cut.Find("[data-testid=map-region-marker-af-south-1]");
+        Assert.Equal("57 datasets in af-south-1, Africa (Cape Town), no worker region", cape.GetAttribute("title"));
+        Assert.Null(cape.GetAttribute("aria-label"));
+        Assert.Equal("57 datasets in af-south-1, Africa (Cape Town), no worker region", string.Concat(cape.QuerySelectorAll(".marker-count, .portal-visually-hidden").Select(e => e.TextContent)));
+        Assert.Contains("no-workers", cape.ClassList);
     }
 
     [Fact]
-    public void Reports_the_selected_state_in_aria_checked()
+    public void Activating_a_marker_raises_OnRegion_and_the_active_one_is_expanded()
     {
-        var cut = RenderMap([Era5, Cmip6], selected: new HashSet<DatasetId> { DatasetCatalog.Cmip6 });
-
-        Assert.Equal("false", cut.Find("[data-testid=map-marker-era5]").GetAttribute("aria-checked"));
-        var cmip6 = cut.Find("[data-testid=map-marker-cmip6]");
-        Assert.Equal("true", cmip6.GetAttribute("aria-checked"));
-        Assert.Contains("selected", cmip6.ClassList);
-    }
-
-    [Fact]
-    public void Clicking_a_marker_raises_OnToggle_with_its_id()
-    {
-        DatasetId? toggled = null;
+        RegionCode? chosen = null;
         var cut = Render<WorldMap>(p => p
             .Add(x => x.Regions, Regions)
-            .Add(x => x.Datasets, [Era5, Cmip6])
-            .Add(x => x.OnToggle, id => toggled = id));
+            .Add(x => x.Counts, new Dictionary<RegionCode, int> { [UsWest2] = 3, [UsEast1] = 2 })
+            .Add(x => x.ActiveRegion, UsEast1)
+            .Add(x => x.OnRegion, r => chosen = r));
 
-        cut.Find("[data-testid=map-marker-cmip6]").Click();
+        cut.Find("[data-testid=map-region-marker-us-west-2]").Click();
 
-        Assert.Equal(DatasetCatalog.Cmip6, toggled);
+        Assert.Equal(UsWest2, chosen);
+        Assert.Equal("true", cut.Find("[data-testid=map-region-marker-us-east-1]").GetAttribute("aria-expanded"));
+        Assert.Equal("false", cut.Find("[data-testid=map-region-marker-us-west-2]").GetAttribute("aria-expanded"));
+        Assert.Equal("dataset-browser", cut.Find("[data-testid=map-region-marker-us-west-2]").GetAttribute("aria-controls"));
     }
 
     [Fact]
-    public void Places_a_marker_at_its_regions_projected_position()
+    public void Markers_of_every_region_with_data_never_overlap_and_displaced_ones_get_a_leader_line()
     {
-        var cut = RenderMap([Era5]);
+        // Every AWS region at once: the crowded ones (us-east-1/2, eu-west-1/2/3, eu-central-1/2) must make way.
+        var counts = AwsRegions.All.ToDictionary(r => r.Code, _ => 5);
+        var cut = RenderMap(counts);
+
+        var centres = cut.FindAll("button.region-marker").Select(b => Centre(b.GetAttribute("style")!)).ToList();
+        Assert.Equal(AwsRegions.All.Count, centres.Count);
+        var diameter = WorldMap.MarkerShare * Geometry.Width;
+        for (var i = 0; i < centres.Count; i++)
+        {
+            for (var j = i + 1; j < centres.Count; j++)
+            {
+                var distance = Math.Sqrt(Math.Pow(centres[i].X - centres[j].X, 2) + Math.Pow(centres[i].Y - centres[j].Y, 2));
+                Assert.True(distance >= diameter - 0.01, $"markers {i} and {j} are {distance:0.0} apart, less than {diameter:0.0}");
+            }
+        }
+
+        Assert.NotEmpty(cut.FindAll("line.leader"));
+    }
+
+    [Fact]
+    public void A_lone_marker_sits_on_its_region()
+    {
+        var cut = RenderMap(new() { [UsEast1] = 4 });
 
         var (x, y) = Geometry.Project(39.04, -77.49);
-        var style = cut.Find("[data-testid=map-marker-era5]").GetAttribute("style")!;
-        Assert.Contains(FormattableString.Invariant($"left: {100 * x / Geometry.Width:0.###}%"), style, StringComparison.Ordinal);
-        Assert.Contains(FormattableString.Invariant($"top: {100 * y / Geometry.Height:0.###}%"), style, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Stacks_datasets_that_share_a_region_so_they_do_not_overlap()
-    {
-        var era5Land = Era5 with { Id = DatasetId.Parse("era5-land"), Name = "ERA5-Land" };
-        var cut = RenderMap([Era5, era5Land, Cmip6]);
-
-        var first = cut.Find("[data-testid=map-marker-era5]").GetAttribute("style")!;
-        var second = cut.Find("[data-testid=map-marker-era5-land]").GetAttribute("style")!;
-        Assert.Contains("--stack: 0", first, StringComparison.Ordinal);
-        Assert.Contains("--stack: 1", second, StringComparison.Ordinal);
-        Assert.Contains("--stack: 0", cut.Find("[data-testid=map-marker-cmip6]").GetAttribute("style")!, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Shows_the_first_word_of_each_name_unless_it_repeats()
-    {
-        var cmip6Daily = Cmip6 with { Id = DatasetId.Parse("cmip6-daily"), Name = "CMIP6 daily" };
-        var cut = RenderMap([Era5, Cmip6, cmip6Daily]);
-
-        Assert.Equal("ERA5", cut.Find("[data-testid=map-marker-era5] .dataset-name").TextContent);
-        Assert.Equal("CMIP6 projections", cut.Find("[data-testid=map-marker-cmip6] .dataset-name").TextContent);
-        Assert.Equal("CMIP6 daily", cut.Find("[data-testid=map-marker-cmip6-daily] .dataset-name").TextContent);
+        var centre = Centre(cut.Find("[data-testid=map-region-marker-us-east-1]").GetAttribute("style")!);
+        Assert.Equal(x, centre.X, 0.5);
+        Assert.Equal(y, centre.Y, 0.5);
+        Assert.Empty(cut.FindAll("line.leader"));
     }
 
     [Fact]
     public void Marks_the_home_region_distinctly_from_worker_regions()
     {
-        var cut = RenderMap([Era5]);
+        var cut = RenderMap(new() { [UsEast1] = 1 });
 
         var home = cut.Find("[data-testid=map-region-eu-west-2]");
         var worker = cut.Find("[data-testid=map-region-us-east-1]");
@@ -134,54 +129,27 @@ public sealed class WorldMapTests : BunitContext
         Assert.Single(home.QuerySelectorAll("circle.region-ring"));
         Assert.Empty(worker.QuerySelectorAll("circle.region-ring"));
         Assert.Contains("home region", home.QuerySelector("title")!.TextContent, StringComparison.Ordinal);
-        Assert.Contains("worker region", worker.QuerySelector("title")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("eu-west-2 (home)", home.QuerySelector("text")!.TextContent);
     }
 
     [Fact]
-    public void Disables_the_markers_when_asked()
-    {
-        var cut = Render<WorldMap>(p => p
-            .Add(x => x.Regions, Regions)
-            .Add(x => x.Datasets, [Era5, Cmip6])
-            .Add(x => x.Disabled, true));
-
-        Assert.All(cut.FindAll("button[role=checkbox]"), b => Assert.True(b.HasAttribute("disabled")));
-    }
-
-    [Fact]
-    public void Keeps_the_markers_disabled_until_the_circuit_is_interactive()
+    public void Keeps_the_markers_disabled_until_the_circuit_is_interactive_or_when_asked()
     {
         SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+        Assert.True(RenderMap(new() { [UsEast1] = 1 }).Find("button.region-marker").HasAttribute("disabled"));
 
-        var cut = RenderMap([Era5]);
-
-        Assert.True(cut.Find("[data-testid=map-marker-era5]").HasAttribute("disabled"));
-    }
-
-    [Fact]
-    public void Lists_a_dataset_whose_region_is_not_configured_below_the_map()
-    {
-        var sydney = Era5 with
-        {
-            Id = DatasetId.Parse("bom-access"),
-            Name = "ACCESS",
-            Location = new DataLocation(RegionCode.Parse("ap-southeast-2"), "s3://example-bucket"),
-        };
-        var cut = RenderMap([Era5, sydney]);
-
-        var unplaced = cut.Find("[data-testid=world-map-unplaced]");
-        var marker = unplaced.QuerySelector("[data-testid=map-marker-bom-access]")!;
-        Assert.Equal("ACCESS (ap-southeast-2)", marker.GetAttribute("aria-label"));
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        var disabled = Render<WorldMap>(p => p.Add(x => x.Regions, Regions)
+            .Add(x => x.Counts, new Dictionary<RegionCode, int> { [UsEast1] = 1 }).Add(x => x.Disabled, true));
+        Assert.True(disabled.Find("button.region-marker").HasAttribute("disabled"));
     }
 
     [Fact]
     public void Builds_the_country_markup_once_per_geometry()
     {
         var first = WorldMap.GetCountriesMarkup(Geometry);
-        var second = WorldMap.GetCountriesMarkup(Geometry);
 
-        Assert.Same(first, second);
+        Assert.Same(first, WorldMap.GetCountriesMarkup(Geometry));
         Assert.Contains("<title>United Kingdom</title>", first, StringComparison.Ordinal);
     }
 
@@ -192,10 +160,11 @@ public sealed class WorldMapTests : BunitContext
         CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("fr-FR");
         try
         {
-            var cut = RenderMap([Era5]);
+            var cut = RenderMap(new() { [UsEast1] = 1500 });
 
             Assert.Matches(@"^translate\(\d+(\.\d)? \d+(\.\d)?\)$", cut.Find("[data-testid=map-region-us-east-1]").GetAttribute("transform")!);
-            Assert.Matches(@"left: \d+(\.\d+)?%; top: \d+(\.\d+)?%", cut.Find("[data-testid=map-marker-era5]").GetAttribute("style")!);
+            Assert.Matches(@"^left: \d+(\.\d+)?%; top: \d+(\.\d+)?%$", cut.Find("button.region-marker").GetAttribute("style")!);
+            Assert.Equal("1.5k", cut.Find(".marker-count").TextContent);
         }
         finally
         {
@@ -203,13 +172,20 @@ public sealed class WorldMapTests : BunitContext
         }
     }
 
-    private IRenderedComponent<WorldMap> RenderMap(IReadOnlyList<Dataset> datasets, IReadOnlySet<DatasetId>? selected = null) =>
+    private static (double X, double Y) Centre(string style)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(style, @"left: ([\d.]+)%; top: ([\d.]+)%");
+        return (double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) * Geometry.Width / 100,
+            double.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture) * Geometry.Height / 100);
+    }
+
+    private IRenderedComponent<WorldMap> RenderMap(Dictionary<RegionCode, int> counts, Dictionary<RegionCode, int>? selected = null) =>
         Render<WorldMap>(p =>
         {
-            p.Add(x => x.Regions, Regions).Add(x => x.Datasets, datasets);
+            p.Add(x => x.Regions, Regions).Add(x => x.Counts, counts);
             if (selected is not null)
             {
-                p.Add(x => x.Selected, selected);
+                p.Add(x => x.SelectedCounts, selected);
             }
         });
 }

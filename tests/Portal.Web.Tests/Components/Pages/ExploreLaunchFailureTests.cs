@@ -27,19 +27,23 @@ public sealed class ExploreLaunchFailureTests : PortalTestContext
     public void A_launch_the_database_refuses_keeps_the_form_and_says_to_try_again()
     {
         var cut = Render<Explore>();
-        cut.Find("[data-testid=map-marker-era5]").Click();
+        cut.Find("[data-testid=dataset-era5]").Click();
 
         cut.Find("[data-testid=launch]").Click();
 
         Assert.Contains("could not be launched just now; nothing was created", cut.Markup, StringComparison.Ordinal);
         Assert.EndsWith("/", Services.GetRequiredService<NavigationManager>().Uri, StringComparison.Ordinal);
         Assert.False(cut.Find("[data-testid=launch]").HasAttribute("disabled"));
-        Assert.Equal("true", cut.Find("[data-testid=map-marker-era5]").GetAttribute("aria-checked"));
+        Assert.Equal("true", cut.Find("[data-testid=dataset-era5]").GetAttribute("aria-checked"));
     }
 
     private sealed class UnavailableStore : ISessionStore
     {
-        public Task AddAsync(Session session, CancellationToken cancellationToken) => throw new InvalidOperationException("database is locked");
+        public Task<SessionId> AddAsync(Session session, CancellationToken cancellationToken) => throw new InvalidOperationException("database is locked");
+
+        public Task<Session?> FindByLaunchKeyAsync(string owner, string launchKey, CancellationToken cancellationToken) => Task.FromResult<Session?>(null);
+
+        public Task<string?> FindStepDocumentAsync(SessionId id, string resourceName, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
 
         public Task<Session?> FindAsync(SessionId id, CancellationToken cancellationToken) => Task.FromResult<Session?>(null);
 

@@ -31,9 +31,9 @@ public sealed class ExploreTests : PortalTestContext
 
         Assert.True(cut.Find("[data-testid=launch]").HasAttribute("disabled"));
         Assert.Empty(cut.FindAll("[role=alert]"));
-        Assert.Equal("Select the data on the map to start.", Text(cut, "launch-blocked"));
+        Assert.Equal("Select data in the dataset list to start (the map's regions filter it).", Text(cut, "launch-blocked"));
 
-        cut.Find("[data-testid=map-marker-era5]").Click();
+        cut.Find("[data-testid=dataset-era5]").Click();
 
         Assert.False(cut.Find("[data-testid=launch]").HasAttribute("disabled"));
         Assert.Empty(cut.FindAll("[data-testid=error-Datasets]"));
@@ -44,10 +44,10 @@ public sealed class ExploreTests : PortalTestContext
     {
         var cut = Render<Explore>();
 
-        cut.Find("[data-testid=map-marker-era5]").Click();
-        cut.Find("[data-testid=map-marker-era5]").Click();
+        cut.Find("[data-testid=dataset-era5]").Click();
+        cut.Find("[data-testid=dataset-era5]").Click();
 
-        Assert.Equal("Select at least one dataset on the map.", Text(cut, "error-Datasets"));
+        Assert.Equal("Select at least one dataset in the list (the map's regions filter it).", Text(cut, "error-Datasets"));
         Assert.True(cut.Find("[data-testid=launch]").HasAttribute("disabled"));
     }
 
@@ -57,17 +57,17 @@ public sealed class ExploreTests : PortalTestContext
         var cut = Render<Explore>();
         Assert.Empty(cut.FindAll("[data-testid=cost-region-us-west-2]"));
 
-        cut.Find("[data-testid=map-marker-cmip6]").Click();
+        cut.Find("[data-testid=dataset-cmip6]").Click();
 
         Assert.NotNull(cut.Find("[data-testid=cost-region-us-west-2]"));
-        Assert.Equal("true", cut.Find("[data-testid=map-marker-cmip6]").GetAttribute("aria-checked"));
+        Assert.Equal("true", cut.Find("[data-testid=dataset-cmip6]").GetAttribute("aria-checked"));
     }
 
     [Fact]
     public void The_cost_follows_the_worker_count_and_the_hours()
     {
         var cut = Render<Explore>();
-        cut.Find("[data-testid=map-marker-era5]").Click();
+        cut.Find("[data-testid=dataset-era5]").Click();
 
         // Bundled snapshot: eu-west-2 scheduler 0.04656 + 4 x 0.00511, notebook 0.453; us-east-1 m5d.4xlarge 0.904, TGW 0.05.
         Assert.Equal("$2.38", Text(cut, "cost-hourly"));
@@ -86,7 +86,7 @@ public sealed class ExploreTests : PortalTestContext
     public void Launch_stores_the_session_for_the_signed_in_user_and_opens_its_page()
     {
         var cut = Render<Explore>();
-        cut.Find("[data-testid=map-marker-era5]").Click();
+        cut.Find("[data-testid=dataset-era5]").Click();
 
         cut.Find("[data-testid=launch]").Click();
 
@@ -104,6 +104,7 @@ public sealed class ExploreTests : PortalTestContext
         var cut = Render<Explore>();
 
         Assert.True(cut.Find("[data-testid=launch]").HasAttribute("disabled"));
-        Assert.True(cut.Find("#f-workers").Closest("fieldset")!.HasAttribute("disabled"));
+        Assert.True(cut.Find("#f-workers").HasAttribute("disabled"));
+        Assert.True(cut.Find("#f-data-type").HasAttribute("disabled"));
     }
 }

@@ -1,4 +1,5 @@
 using Bunit;
+using MudBlazor;
 using Portal.Domain.Datasets;
 using Portal.Domain.Sessions;
 using Portal.Web.Components.Sessions;
@@ -10,15 +11,28 @@ public sealed class SessionFormTests : PortalTestContext
 {
     private readonly SessionRequestValidator _validator = new(DatasetCatalog.Default);
     private readonly SessionFormModel _model = new();
+    private readonly IRenderedComponent<MudPopoverProvider> _popovers;
 
-    private IRenderedComponent<SessionForm> RenderForm()
+    public SessionFormTests()
+    {
+        _popovers = this.RenderPopovers();
+    }
+
+    private IRenderedComponent<SessionForm> RenderForm(bool disabled = false)
     {
         IRenderedComponent<SessionForm>? cut = null;
         cut = Render<SessionForm>(p => p
             .Add(x => x.Model, _model)
             .Add(x => x.Errors, _model.Validate(_validator))
+            .Add(x => x.Disabled, disabled)
             .Add(x => x.OnChanged, () => cut!.Render(q => q.Add(x => x.Errors, _model.Validate(_validator)))));
         return cut;
+    }
+
+    private void Choose(IRenderedComponent<SessionForm> cut, string inputId, string value)
+    {
+        cut.OpenSelect(inputId);
+        MudControls.ClickOption(_popovers, value);
     }
 
     [Fact]
@@ -37,6 +51,30 @@ public sealed class SessionFormTests : PortalTestContext
     }
 
     [Fact]
+    public void The_form_has_no_hand_written_controls()
+    {
+        var cut = RenderForm();
+
+        Assert.Empty(cut.FindAll("select"));
+        Assert.Empty(cut.FindAll("input[type=date], input[type=number]"));
+        Assert.DoesNotContain("Ctrl", cut.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Dates_are_shown_and_typed_as_iso_dates()
+    {
+        var cut = RenderForm();
+
+        Assert.Equal("2022-01-01", cut.Find("#f-start").GetAttribute("value"));
+        Assert.Equal("yyyy-mm-dd", cut.Find("#f-start").GetAttribute("placeholder"));
+
+        cut.Find("#f-start").Change("2021-03-04");
+
+        Assert.Equal(new DateOnly(2021, 3, 4), _model.StartDate);
+        Assert.Equal("2021-03-04", cut.Find("#f-start").GetAttribute("value"));
+    }
+
+    [Fact]
     public void An_end_date_before_the_start_shows_a_message_at_the_end_date()
     {
         var cut = RenderForm();
@@ -47,6 +85,7 @@ public sealed class SessionFormTests : PortalTestContext
         Assert.Equal("End date must be on or after the start date.", message.TextContent.Trim());
         Assert.Equal("true", cut.Find("#f-end").GetAttribute("aria-invalid"));
         Assert.Contains(FieldMessage.IdFor(SessionRequestField.EndDate), cut.Find("#f-end").GetAttribute("aria-describedby"), StringComparison.Ordinal);
+        Assert.Equal(FieldMessage.IdFor(SessionRequestField.EndDate), message.Id);
     }
 
     [Fact]
@@ -60,6 +99,17 @@ public sealed class SessionFormTests : PortalTestContext
         Assert.Contains("outside ERA5 reanalysis coverage (1979-01-01 to 2023-12-31)", cut.Find("[data-testid=error-StartDate]").TextContent, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void An_emptied_date_asks_for_a_date()
+    {
+        var cut = RenderForm();
+
+        cut.Find("#f-start").Change(string.Empty);
+
+        Assert.Null(_model.StartDate);
+        Assert.Equal("Enter a start date.", cut.Find("[data-testid=error-StartDate]").TextContent.Trim());
+    }
+
     [Theory]
     [InlineData("0")]
     [InlineData("500")]
@@ -70,6 +120,7 @@ public sealed class SessionFormTests : PortalTestContext
         cut.Find("#f-workers").Input(workers);
 
         Assert.Equal("Workers per region must be between 1 and 50.", cut.Find("[data-testid=error-WorkersPerRegion]").TextContent.Trim());
+        Assert.Equal("true", cut.Find("#f-workers").GetAttribute("aria-invalid"));
     }
 
     [Fact]
@@ -88,9 +139,10 @@ public sealed class SessionFormTests : PortalTestContext
         _model.Datasets.Add(DatasetCatalog.Era5);
         var cut = RenderForm();
 
-        cut.Find("#f-data-type").Change(nameof(DataType.Predictive));
+        Choose(cut, "f-data-type", "Predictive");
 
-        Assert.Contains("select CMIP6 projections on the map", cut.Find("[data-testid=error-DataType]").TextContent, StringComparison.Ordinal);
+        Assert.Equal(DataType.Predictive, _model.DataType);
+        Assert.Contains("select CMIP6 projections, NEX-GDDP-CMIP6 or the CESM2 Large Ensemble", cut.Find("[data-testid=error-DataType]").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -98,10 +150,12 @@ public sealed class SessionFormTests : PortalTestContext
     {
         var cut = RenderForm();
 
-        cut.Find("#f-category").Change(nameof(VariableCategory.Wind));
+        Choose(cut, "f-category", "wind");
+        cut.OpenSelect("f-variable");
 
-        var options = cut.FindAll("#f-variable option").Select(o => o.GetAttribute("value")).ToList();
-        Assert.Equal(Era5Variables.InCategory(VariableCategory.Wind).Select(v => v.Name), options);
+        _popovers.WaitForAssertion(() => Assert.Equal(
+            Era5Variables.InCategory(VariableCategory.Wind).Select(v => v.Name),
+            MudControls.Options(_popovers).Select(MudControls.OptionValue)));
         Assert.Equal("eastward_wind_at_10_metres", _model.Variable);
         Assert.Empty(cut.FindAll("[data-testid=error-Variable]"));
     }
@@ -110,21 +164,119 @@ public sealed class SessionFormTests : PortalTestContext
     public void Cmip6_facets_are_disabled_for_historical_and_enabled_for_both()
     {
         var cut = RenderForm();
-        Assert.True(cut.Find("#f-activity").Closest("fieldset")!.HasAttribute("disabled"));
+        Assert.True(cut.Find("#f-activity").HasAttribute("disabled"));
 
-        cut.Find("#f-data-type").Change(nameof(DataType.Both));
+        Choose(cut, "f-data-type", "Both");
 
-        Assert.False(cut.Find("#f-activity").Closest("fieldset")!.HasAttribute("disabled"));
+        Assert.False(cut.Find("#f-activity").HasAttribute("disabled"));
     }
 
     [Fact]
-    public void Several_activity_ids_can_be_chosen()
+    public void Several_activity_ids_are_chosen_from_one_list_and_shown_as_chips()
     {
+        _model.DataType = DataType.Both;
         var cut = RenderForm();
-        cut.Find("#f-data-type").Change(nameof(DataType.Both));
 
-        cut.Find("#f-activity").Change(new[] { "ScenarioMIP", "CMIP" });
+        cut.OpenSelect("f-activity");
+        MudControls.ClickOption(_popovers, "CMIP");
 
         Assert.Equal(["ScenarioMIP", "CMIP"], _model.ActivityIds);
+        cut.WaitForAssertion(() => Assert.Equal(["ScenarioMIP", "CMIP"], cut.FindAll("[data-testid=activity-chips] .mud-chip").Select(c => c.TextContent.Trim())));
+    }
+
+    [Fact]
+    public void Closing_a_chip_removes_its_value()
+    {
+        _model.DataType = DataType.Both;
+        _model.VariableIds = ["tas", "zg"];
+        var cut = RenderForm();
+
+        cut.FindAll("[data-testid=variable-id-chips] .mud-chip").Single(c => c.TextContent.Trim() == "zg").QuerySelector(".mud-chip-close-button")!.Click();
+
+        Assert.Equal(["tas"], _model.VariableIds);
+    }
+
+    [Fact]
+    public void Removing_the_last_variable_id_asks_for_one()
+    {
+        _model.DataType = DataType.Both;
+        var cut = RenderForm();
+
+        cut.Find("[data-testid=variable-id-chips] .mud-chip-close-button").Click();
+
+        Assert.Empty(_model.VariableIds);
+        Assert.Equal("Choose at least one variable ID.", cut.Find("[data-testid=error-VariableIds]").TextContent.Trim());
+    }
+
+    [Fact]
+    public void A_disabled_form_disables_every_control()
+    {
+        var cut = RenderForm(disabled: true);
+
+        foreach (var id in new[] { "f-data-type", "f-category", "f-variable", "f-start", "f-end", "f-workers", "f-hours", "f-activity", "f-table" })
+        {
+            Assert.True(cut.Find($"#{id}").HasAttribute("disabled"), $"#{id} is enabled");
+        }
+    }
+
+    [Fact]
+    public void The_cmip6_variable_follows_the_variable_category()
+    {
+        _model.DataType = DataType.Both;
+        var cut = RenderForm();
+
+        Choose(cut, "f-category", "precipitation");
+
+        Assert.Equal(["pr"], _model.VariableIds);
+        Assert.Equal("precipitation_amount_1hour_Accumulation", _model.Variable);
+        cut.WaitForAssertion(() => Assert.Equal(["pr"], cut.FindAll("[data-testid=variable-id-chips] .mud-chip").Select(c => c.TextContent.Trim())));
+
+        Choose(cut, "f-category", "wind");
+
+        Assert.Equal(["sfcWind"], _model.VariableIds);
+    }
+
+    [Fact]
+    public void Each_cmip6_choice_shows_how_many_stores_of_the_catalogue_match_as_the_user_chooses()
+    {
+        _model.DataType = DataType.Both;
+        var stores = new Portal.Domain.Datasets.Stores.Cmip6StoreCatalogue(Portal.Infra.Catalogue.ShippedStoreCatalogue.LoadIndex());
+        var cut = Render<SessionForm>(p => p
+            .Add(x => x.Model, _model)
+            .Add(x => x.Errors, [])
+            .Add(x => x.Stores, stores));
+
+        // The shipped catalogue (Pangeo's subset) holds ScenarioMIP in ssp585 only, and CMIP in historical.
+        var summary = cut.Find("[data-testid=cmip6-store-count]").TextContent;
+        Assert.Matches(@"^[1-9][\d,]* of 3,502 CMIP6 stores in the catalogue match these choices", summary);
+        cut.OpenSelect("f-experiment");
+        var ssp585 = MudControls.Options(_popovers).Single(o => MudControls.OptionValue(o) == "ssp585").TextContent;
+        var ssp126 = MudControls.Options(_popovers).Single(o => MudControls.OptionValue(o) == "ssp126").TextContent;
+        Assert.Matches(@"· [1-9][\d,]* stores", ssp585);
+        Assert.Contains("· 0 stores", ssp126, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Institutions_and_models_come_from_the_catalogue_and_narrow_the_count()
+    {
+        _model.DataType = DataType.Both;
+        _model.ActivityIds = ["CMIP"];
+        _model.Experiment = "historical";
+        var stores = new Portal.Domain.Datasets.Stores.Cmip6StoreCatalogue(Portal.Infra.Catalogue.ShippedStoreCatalogue.LoadIndex());
+        IRenderedComponent<SessionForm>? cut = null;
+        cut = Render<SessionForm>(p => p
+            .Add(x => x.Model, _model)
+            .Add(x => x.Errors, [])
+            .Add(x => x.Stores, stores)
+            .Add(x => x.OnChanged, () => cut!.Render(q => q.Add(x => x.Errors, []))));
+        var before = cut.Find("[data-testid=cmip6-store-count]").TextContent;
+
+        cut.OpenSelect("f-institutions");
+        Assert.Equal(stores.Index.Values(Portal.Domain.Datasets.Stores.StoreFacet.Institution), MudControls.Options(_popovers).Select(MudControls.OptionValue));
+        MudControls.ClickOption(_popovers, "NOAA-GFDL");
+
+        Assert.Equal(["NOAA-GFDL"], _model.InstitutionIds);
+        Assert.Equal(["NOAA-GFDL"], _model.ToRequest().InstitutionIds);
+        cut.WaitForAssertion(() => Assert.NotEqual(before, cut.Find("[data-testid=cmip6-store-count]").TextContent));
     }
 }

@@ -2,13 +2,12 @@ using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.Extensions.Options;
 using MudBlazor;
 using Portal.Domain.Datasets;
 using Portal.Domain.LaunchPlans;
 using Portal.Domain.Regions;
 using Portal.Domain.Sessions;
-using Portal.Infra.Regions;
+using Portal.Domain;
 using Portal.Web.Auth;
 
 namespace Portal.Web.Components.Pages.Admin;
@@ -26,26 +25,25 @@ public sealed partial class RegionsPage : IDisposable
     private readonly Dictionary<RegionCode, (bool IsError, string Text)> _messages = [];
     private readonly HashSet<RegionCode> _busy = [];
     private IReadOnlyList<RegionFoundationState>? _foundations;
+    private IReadOnlyList<ReapedResource> _reaped = [];
     private Dictionary<RegionCode, IReadOnlyList<string>> _planProblems = [];
-    private IDisposable? _subscription;
-    private Timer? _poll;
     private bool _refreshing;
     private bool _disposed;
 
     [Inject]
-    private RegionFoundationService Foundations { get; set; } = default!;
+    private IRegionFoundations Foundations { get; set; } = default!;
 
     [Inject]
-    private FoundationChangeNotifier Notifier { get; set; } = default!;
+    private IChangeFeed<RegionCode> Changes { get; set; } = default!;
+
+    [Inject]
+    private ISessionService Sessions { get; set; } = default!;
 
     [Inject]
     private RegionCatalog Catalog { get; set; } = default!;
 
     [Inject]
     private DatasetCatalog Datasets { get; set; } = default!;
-
-    [Inject]
-    private IOptions<FoundationOptions> Options { get; set; } = default!;
 
     [Inject]
     private IDialogService Dialogs { get; set; } = default!;
@@ -55,20 +53,23 @@ public sealed partial class RegionsPage : IDisposable
 
     protected override Task OnInitializedAsync() => LoadAsync();
 
-    protected override void OnAfterRender(bool firstRender)
-    {
-        if (firstRender && RendererInfo.IsInteractive)
-        {
-            _subscription = Notifier.Subscribe(_ => InvokeAsync(RefreshInBackgroundAsync));
-            UpdatePolling();
-        }
-    }
+    /// <summary>While the cloud is still working on a foundation, read it again every few seconds; otherwise only on changes.</summary>
+    private TimeSpan? PollEvery => _foundations?.Any(f => f.Status.IsChanging()) == true ? Foundations.StatusPollInterval : null;
 
     private bool CanAct(RegionCode region) => RendererInfo.IsInteractive && !_busy.Contains(region);
 
+    private static readonly Dictionary<string, object> RegionsTableAttributes = new() { ["aria-label"] = "Regions" };
+
+    private static readonly Dictionary<string, object> ReapedTableAttributes = new() { ["aria-label"] = "Reaped resources" };
+
+    private (bool IsError, string Text)? MessageFor(RegionCode region) => _messages.TryGetValue(region, out var message) ? message : null;
+
     private RegionFoundationState? FoundationOf(RegionCode region) => _foundations?.FirstOrDefault(f => f.Region.Code == region);
 
-    private List<Dataset> DatasetsIn(RegionCode region) => [.. Datasets.All.Where(d => d.Location.Region == region)];
+    /// <summary>The datasets a region's foundation links (those the analysis reads); the rest are counted, not listed.</summary>
+    private List<Dataset> DatasetsIn(RegionCode region) => [.. Datasets.In(region).Where(d => d.IsAnalysable)];
+
+    private int OthersIn(RegionCode region) => Datasets.In(region).Count(d => !d.IsAnalysable);
 
     private IReadOnlyList<string> PlanProblems(RegionCode region) => _planProblems.TryGetValue(region, out var problems) ? problems : [];
 
@@ -91,23 +92,7 @@ public sealed partial class RegionsPage : IDisposable
 
         _foundations = await Foundations.ListAsync(admin, _lifetime.Token);
         _planProblems = Catalog.Workers.ToDictionary(r => r.Code, r => Foundations.Plan(admin, r.Code).Problems);
-        UpdatePolling();
-    }
-
-    /// <summary>Polls while the cloud is still working on a foundation, and stops once nothing changes by itself.</summary>
-    private void UpdatePolling()
-    {
-        var changing = _foundations?.Any(f => f.Status.IsChanging()) == true;
-        if (changing && _poll is null && RendererInfo.IsInteractive && !_disposed)
-        {
-            var interval = Options.Value.StatusPollInterval;
-            _poll = new Timer(_ => _ = InvokeAsync(RefreshInBackgroundAsync), null, interval, interval);
-        }
-        else if (!changing && _poll is not null)
-        {
-            _poll.Dispose();
-            _poll = null;
-        }
+        _reaped = await Sessions.ListReapedAsync(admin, _lifetime.Token);
     }
 
     private async Task RefreshInBackgroundAsync()
@@ -227,8 +212,6 @@ public sealed partial class RegionsPage : IDisposable
     public void Dispose()
     {
         _disposed = true;
-        _subscription?.Dispose();
-        _poll?.Dispose();
         _lifetime.Cancel();
         _lifetime.Dispose();
     }

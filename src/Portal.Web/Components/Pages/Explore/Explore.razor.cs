@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Portal.Domain;
 using Portal.Domain.Costs;
 using Portal.Domain.Datasets;
 using Portal.Domain.Regions;
 using Portal.Domain.Sessions;
-using Portal.Infra.Sessions;
+using MudBlazor;
 using Portal.Web.Auth;
+using Portal.Web.Components.Datasets;
 using Portal.Web.Components.Sessions;
 
 namespace Portal.Web.Components.Pages.Explore;
@@ -18,6 +20,10 @@ public partial class Explore
     private bool _launching;
     private bool _interacted;
     private string? _launchProblem;
+    private string? _name;
+
+    /// <summary>This form's one intent to launch: every submit carries it, so a double click or a resubmit makes one session.</summary>
+    private readonly string _launchKey = Guid.NewGuid().ToString("N");
 
     [Inject]
     private RegionCatalog Regions { get; set; } = default!;
@@ -29,7 +35,19 @@ public partial class Explore
     private SessionRequestValidator Validator { get; set; } = default!;
 
     [Inject]
-    private SessionService Sessions { get; set; } = default!;
+    private DatasetAdvisor Advisor { get; set; } = default!;
+
+    [Inject]
+    private Portal.Domain.Datasets.Stores.Cmip6StoreCatalogue Stores { get; set; } = default!;
+
+    [Inject]
+    private DatasetSearchCache SearchCache { get; set; } = default!;
+
+    [Inject]
+    private ISessionService Sessions { get; set; } = default!;
+
+    [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
@@ -40,7 +58,37 @@ public partial class Explore
     [CascadingParameter]
     private Task<AuthenticationState>? AuthenticationState { get; set; }
 
-    private SessionFormModel Model { get; } = new();
+    /// <summary>"Launch again": the id of a session of this user whose request fills the form.</summary>
+    [SupplyParameterFromQuery(Name = "from")]
+    private string? From { get; set; }
+
+    private SessionFormModel Model { get; set; } = new();
+
+    private DatasetFilter _filter = DatasetFilter.None;
+    private IReadOnlyList<Dataset> _shown = [];
+    private IReadOnlyDictionary<RegionCode, int> _regionCounts = new Dictionary<RegionCode, int>();
+    private IReadOnlyList<DatasetNotice> _notices = [];
+
+    private DatasetSearch Search => SearchCache.For(Catalog);
+
+    private DatasetFilter FilterValue
+    {
+        get => _filter;
+        set
+        {
+            _filter = value;
+            ApplyFilter();
+        }
+    }
+
+    private IReadOnlyList<Dataset> SelectedDatasets =>
+        [.. Model.Datasets.Select(id => Catalog.TryGet(id, out var d) ? d : null).OfType<Dataset>().OrderBy(d => d.Name, StringComparer.OrdinalIgnoreCase)];
+
+    private Dictionary<RegionCode, int> SelectedCounts =>
+        SelectedDatasets.GroupBy(d => d.Location.Region).ToDictionary(g => g.Key, g => g.Count());
+
+    /// <summary>The session the form was filled from, when it was.</summary>
+    private Session? _filledFrom;
 
     private IReadOnlyList<FieldError> Errors { get; set; } = [];
 
@@ -49,12 +97,42 @@ public partial class Explore
 
     private bool Interactive => RendererInfo.IsInteractive;
 
+    private string DefaultName => SessionName.Default(Model.ToRequest());
+
+    private string? NameError => Errors.FirstOrDefault(e => e.Field == SessionRequestField.Name)?.Message;
+
     private bool CanLaunch => Interactive && !_launching && Errors.Count == 0 && _priceBook is not null;
 
     protected override async Task OnInitializedAsync()
     {
         _priceBook = await Sessions.GetPriceBookAsync(CancellationToken.None);
+        await FillFromSessionAsync();
+        ApplyFilter();
         Recalculate();
+    }
+
+    private void ApplyFilter()
+    {
+        _shown = Search.Find(_filter);
+        _regionCounts = Search.CountByRegion(_filter);
+    }
+
+    /// <summary>A region's marker lists that region's datasets; the active region's marker lists every region again.</summary>
+    private void ToggleRegion(RegionCode region) => FilterValue = _filter with { Region = _filter.Region == region ? null : region };
+
+    /// <summary>Only the user's own sessions (FindAsync checks): an id from someone else's link fills nothing.</summary>
+    private async Task FillFromSessionAsync()
+    {
+        if (!SessionId.TryParse(From, out var id) || await AuthenticationState.ToActorAsync() is not { } actor)
+        {
+            return;
+        }
+
+        if (await Sessions.FindAsync(actor, id, CancellationToken.None) is { } session)
+        {
+            Model = SessionFormModel.FromRequest(session.Request);
+            _filledFrom = session;
+        }
     }
 
     private void Changed()
@@ -66,6 +144,7 @@ public partial class Explore
     private void Recalculate()
     {
         Errors = Model.Validate(Validator);
+        _notices = Advisor.For(Model.Datasets, _priceBook);
         _launchProblem = null;
         if (_priceBook is not null)
         {
@@ -104,15 +183,50 @@ public partial class Explore
         _launching = true;
         try
         {
-            var result = await Sessions.LaunchAsync(actor, Model.ToRequest(), CancellationToken.None);
+            var command = new LaunchCommand(Model.ToRequest(), _name, _launchKey);
+            var result = await Sessions.LaunchAsync(actor, command, CancellationToken.None);
+            if (result.RunningDuplicate is { } running)
+            {
+                var open = await Dialogs.ShowMessageBoxAsync(
+                    "An identical session is running",
+                    "You already have a session with exactly this data and compute. Open it, or launch another one beside it (both cost).",
+                    yesText: "Open the running session",
+                    cancelText: "Launch another");
+                if (open == true)
+                {
+                    Navigation.NavigateTo($"/sessions/{running}");
+                    return;
+                }
+
+                if (open is null)
+                {
+                    return;
+                }
+
+                result = await Sessions.LaunchAsync(actor, command with { AllowDuplicate = true }, CancellationToken.None);
+            }
+
             if (result.SessionId is { } id)
             {
                 Navigation.NavigateTo($"/sessions/{id}");
                 return;
             }
 
+            if (result.Errors is [{ Field: SessionRequestField.Name, Message: var refusal }])
+            {
+                // About the launch, not the form (the launch limit): said beside the button, and Launch stays usable.
+                _launchProblem = refusal;
+                return;
+            }
+
             Errors = result.Errors;
             _launchProblem = "The session was not launched: fix the messages on the form.";
+        }
+        catch (StoreUnavailableException ex)
+        {
+            // Not a moment's trouble: trying again does not help until an operator deals with the database.
+            Logger.LogError(ex, "Launching a session failed: the store cannot keep it");
+            _launchProblem = $"The session was not launched: {ex.Message}";
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -19,7 +19,7 @@ internal sealed class FakeStackDeployer(TimeProvider clock) : IStackDeployer
     public Task<CreateOutcome> CreateStackAsync(StackCreateRequest request, CancellationToken cancellationToken)
     {
         Creates.Enqueue(request);
-        var added = _stacks.TryAdd((request.Region, request.StackName), new Stack(clock.GetUtcNow()));
+        var added = _stacks.TryAdd((request.Region, request.StackName), new Stack(clock.GetUtcNow()) { Tags = request.Tags });
         if (added)
         {
             SetStatus(request.Region, request.StackName, StackStatuses.CreateInProgress, "User Initiated");
@@ -43,6 +43,11 @@ internal sealed class FakeStackDeployer(TimeProvider clock) : IStackDeployer
         return Task.CompletedTask;
     }
 
+    public Task<IReadOnlyList<StackSummary>> ListStacksAsync(RegionCode region, string namePrefix, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<StackSummary>>([.. _stacks
+            .Where(s => s.Key.Item1 == region && s.Key.Item2.StartsWith(namePrefix, StringComparison.Ordinal) && !StackStatuses.IsDeleted(s.Value.Status))
+            .Select(s => new StackSummary($"arn:{s.Key.Item2}", s.Key.Item2, s.Value.Status, s.Value.CreatedAt, s.Value.Tags))]);
+
     /// <summary>Moves a stack on (creating it when needed), with a stack-level event.</summary>
     public void SetStatus(RegionCode region, string stackName, string status, string? reason = null)
     {
@@ -60,6 +65,8 @@ internal sealed class FakeStackDeployer(TimeProvider clock) : IStackDeployer
         public DateTimeOffset CreatedAt { get; } = createdAt;
 
         public string Status { get; set; } = StackStatuses.CreateInProgress;
+
+        public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
 
         public ConcurrentQueue<StackEvent> Events { get; } = new();
     }

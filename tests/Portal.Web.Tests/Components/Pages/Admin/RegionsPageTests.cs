@@ -1,3 +1,4 @@
+using Portal.Domain;
 using System.Security.Claims;
 using AngleSharp.Dom;
 using Bunit;
@@ -11,8 +12,8 @@ using MudBlazor.Services;
 using Portal.Domain.Cloud;
 using Portal.Domain.Regions;
 using Portal.Domain.Sessions;
+using Portal.Infra.Reaper;
 using Portal.Infra.Regions;
-using Portal.Infra.Sessions;
 using Portal.Web.Auth;
 using Portal.Web.Components.Pages.Admin;
 using Portal.Web.Tests.Support;
@@ -34,6 +35,7 @@ public sealed class RegionsPageTests : BunitContext
     };
 
     private readonly BunitAuthorizationContext _auth;
+    private readonly ReapedLog _reaped = new();
 
     public RegionsPageTests()
     {
@@ -44,15 +46,21 @@ public sealed class RegionsPageTests : BunitContext
         Services.AddSingleton<IStackDeployer>(_stacks);
         Services.AddSingleton(Options.Create(_options));
         Services.AddSingleton<FoundationChangeNotifier>();
+        Services.AddSingleton<IChangeFeed<RegionCode>>(sp => sp.GetRequiredService<FoundationChangeNotifier>());
         Services.AddSingleton<RegionFoundationPlanner>();
-        Services.AddSingleton<RegionFoundationService>();
+        Services.AddSingleton<IRegionFoundations, RegionFoundationService>();
+        Services.AddSingleton<IReapedResourceLog>(_reaped);
         _auth = AddAuthorization();
         SignIn("grace", PortalRoles.Admin);
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
+    /// <summary>The grid draws the rows itself: a region's row is the one holding its region cell.</summary>
+    private static IElement Row(IRenderedComponent<RegionsPage> cut, string region) =>
+        cut.FindAll("tr").Single(r => r.QuerySelector($"[data-testid=region-row-{region}]") is not null);
+
     private static string Text(IRenderedComponent<RegionsPage> cut, string region, string testId) =>
-        cut.Find($"[data-testid=region-row-{region}] [data-testid={testId}]").TextContent.Trim();
+        Row(cut, region).QuerySelector($"[data-testid={testId}]")!.TextContent.Trim();
 
     private static IElement Button(IRenderedComponent<RegionsPage> cut, string label) => cut.Find($"button[aria-label='{label}']");
 
@@ -64,7 +72,7 @@ public sealed class RegionsPageTests : BunitContext
         Assert.Equal("Regions", cut.Find("h1").TextContent);
         Assert.Equal(
             ["region-row-eu-west-2", "region-row-us-east-1", "region-row-us-west-2"],
-            cut.FindAll("tbody tr").Select(r => r.GetAttribute("data-testid")));
+            cut.FindAll("[data-testid^=region-row-]").Select(r => r.GetAttribute("data-testid")));
         Assert.Equal(("Home", "10.0.0.0/16", "51.51° N, 0.12° W", "None"),
             (Text(cut, "eu-west-2", "region-role"), Text(cut, "eu-west-2", "region-cidr"), Text(cut, "eu-west-2", "region-coordinates"), Text(cut, "eu-west-2", "region-datasets")));
         Assert.Equal(("Worker", "10.1.0.0/16", "39.04° N, 77.49° W"),
@@ -74,14 +82,31 @@ public sealed class RegionsPageTests : BunitContext
     }
 
     [Fact]
+    public void Reaped_resources_are_listed_in_a_grid_saying_when_where_what_and_why()
+    {
+        var at = _clock.GetUtcNow();
+        _reaped.Items.Add(new ReapedResource("stack", "us-east-1", "portal-s-aaaaaaaaaa-workers-us-east-1", "s-aaaaaaaaaa", at.AddHours(-3), at.AddHours(-2), "No live session"));
+        _reaped.Items.Add(new ReapedResource("notebook", "eu-west-2", "portal-s-bbbbbbbbbb", "s-bbbbbbbbbb", at.AddHours(-2), at.AddHours(-1), "No live session"));
+
+        var cut = Render<RegionsPage>();
+
+        var grid = cut.Find("[data-testid=reaped]");
+        Assert.Equal("Reaped resources", grid.QuerySelector("table")!.GetAttribute("aria-label"));
+        var names = grid.QuerySelectorAll("tbody tr").Select(r => r.QuerySelector("code")!.TextContent).ToList();
+        Assert.Equal(["portal-s-aaaaaaaaaa-workers-us-east-1", "portal-s-bbbbbbbbbb"], names);
+        Assert.Contains("2026-11-26 07:00", grid.TextContent, StringComparison.Ordinal);
+        Assert.Empty(cut.FindAll("[data-testid=reaped-none]"));
+    }
+
+    [Fact]
     public void Worker_regions_without_a_foundation_offer_create_and_the_home_region_offers_nothing()
     {
         var cut = Render<RegionsPage>();
 
         Assert.Equal("Not created", Text(cut, "us-east-1", "foundation-status"));
         Assert.Equal("Not created", Text(cut, "us-west-2", "foundation-status"));
-        Assert.Empty(cut.FindAll("[data-testid=region-row-eu-west-2] button"));
-        Assert.Contains("cdk deploy", cut.Find("[data-testid=region-row-eu-west-2]").TextContent, StringComparison.Ordinal);
+        Assert.Empty(Row(cut, "eu-west-2").QuerySelectorAll("button"));
+        Assert.Contains("cdk deploy", Row(cut, "eu-west-2").TextContent, StringComparison.Ordinal);
         Assert.False(Button(cut, "Create foundation for us-east-1").HasAttribute("disabled"));
         Assert.Empty(cut.FindAll("button[aria-label='Delete foundation for us-east-1']"));
     }
@@ -135,7 +160,12 @@ public sealed class RegionsPageTests : BunitContext
         _stacks.AddEvent(UsEast1, UsEast1Stack, "FileSystem", "AWS::FSx::FileSystem", StackStatuses.CreateComplete);
         _stacks.SetStatus(UsEast1, UsEast1Stack, StackStatuses.CreateComplete);
 
-        cut.WaitForAssertion(() => Assert.Equal("Ready", Text(cut, "us-east-1", "foundation-status")), TimeSpan.FromSeconds(5));
+        // The page polls on the portal's clock (TimeProvider), not the machine's: a poll interval passes.
+        cut.WaitForAssertion(() =>
+        {
+            _clock.Advance(_options.StatusPollInterval);
+            Assert.Equal("Ready", Text(cut, "us-east-1", "foundation-status"));
+        }, TimeSpan.FromSeconds(5));
         Assert.Contains("FileSystem (AWS::FSx::FileSystem) CREATE_COMPLETE", Text(cut, "us-east-1", "foundation-events"), StringComparison.Ordinal);
         Assert.False(Button(cut, "Delete foundation for us-east-1").HasAttribute("disabled"));
         Assert.Empty(cut.FindAll("button[aria-label='Create foundation for us-east-1']"));
@@ -156,7 +186,7 @@ public sealed class RegionsPageTests : BunitContext
     public async Task Delete_is_refused_with_the_reason_while_a_session_uses_the_region()
     {
         _stacks.SetStatus(UsEast1, UsEast1Stack, StackStatuses.CreateComplete);
-        var launch = await Services.GetRequiredService<SessionService>().LaunchAsync(new Actor("ada", isAdmin: false), SampleRequests.FirstRun, Xunit.TestContext.Current.CancellationToken);
+        var launch = await Services.GetRequiredService<ISessionService>().LaunchAsync(new Actor("ada", isAdmin: false), SampleRequests.FirstRun, Xunit.TestContext.Current.CancellationToken);
         var dialogs = Render<MudDialogProvider>();
         var cut = Render<RegionsPage>();
 
@@ -266,5 +296,18 @@ public sealed class RegionsPageTests : BunitContext
     {
         dialogs.WaitForAssertion(() => Assert.NotEmpty(dialogs.FindAll(".mud-dialog button")));
         dialogs.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == button).Click();
+    }
+
+    private sealed class ReapedLog : IReapedResourceLog
+    {
+        public List<ReapedResource> Items { get; } = [];
+
+        public Task AddAsync(ReapedResource resource, CancellationToken cancellationToken)
+        {
+            Items.Add(resource);
+            return Task.CompletedTask;
+        }
+
+        public Task<IReadOnlyList<ReapedResource>> ListAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<ReapedResource>>([.. Items]);
     }
 }

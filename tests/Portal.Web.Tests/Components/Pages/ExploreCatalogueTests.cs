@@ -1,0 +1,129 @@
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Portal.Domain.Datasets;
+using Portal.Domain.Regions;
+using Portal.Web.Components.Pages.Explore;
+using Portal.Web.Tests.Support;
+
+namespace Portal.Web.Tests.Components.Pages;
+
+/// <summary>The explore page over a catalogue with registry data beside the curated datasets: map, filters, list and notices together.</summary>
+public sealed class ExploreCatalogueTests : PortalTestContext
+{
+    private static readonly Dataset Saeon = Other("saeon-rivers", "SAEON river gauges", "af-south-1", DataFormat.Csv, "hydrology");
+    private static readonly Dataset Goes = Other("noaa-goes16", "NOAA GOES-16", "us-east-1", DataFormat.NetCdf, "weather") with { RequesterPays = true };
+
+    public ExploreCatalogueTests()
+        : base(context =>
+        {
+            context.Services.AddPortalPageServices(new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero)));
+            context.Services.AddSingleton(new DatasetCatalog([.. DatasetCatalog.Curated, Saeon, Goes]));
+            var auth = context.AddAuthorization();
+            auth.SetAuthorized("ada");
+            auth.SetClaims(new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, "local:ada"));
+        })
+    {
+    }
+
+    private FakeTimeProvider Clock => (FakeTimeProvider)Services.GetRequiredService<TimeProvider>();
+
+    [Fact]
+    public void The_map_counts_datasets_per_region_and_a_marker_lists_its_regions_datasets()
+    {
+        var cut = Render<Explore>();
+        Assert.Equal("7 datasets", cut.Find("[data-testid=dataset-count]").TextContent);
+        Assert.Equal("4 datasets in us-west-2, US West (Oregon), worker region", cut.Find("[data-testid=map-region-marker-us-west-2]").GetAttribute("title"));
+
+        cut.Find("[data-testid=map-region-marker-af-south-1]").Click();
+
+        Assert.Equal("true", cut.Find("[data-testid=map-region-marker-af-south-1]").GetAttribute("aria-expanded"));
+        Assert.Equal("1 of 7 datasets match", cut.Find("[data-testid=dataset-count]").TextContent);
+        Assert.Equal(["dataset-row-saeon-rivers"], cut.FindAll("[role=listitem]").Select(r => r.GetAttribute("data-testid")));
+        // Every region keeps its marker while one is chosen.
+        Assert.Equal(3, cut.FindAll("button.region-marker").Count);
+
+        cut.Find("[data-testid=map-region-marker-af-south-1]").Click();
+
+        Assert.Equal("false", cut.Find("[data-testid=map-region-marker-af-south-1]").GetAttribute("aria-expanded"));
+        Assert.Equal(7, cut.FindAll("[role=listitem]").Count);
+    }
+
+    [Fact]
+    public void Free_text_narrows_map_and_list_together_and_an_empty_result_offers_to_clear()
+    {
+        var cut = Render<Explore>();
+
+        cut.Find("#dataset-search").Input("goes");
+        // The search waits for a pause in typing, timed on the page's clock (the test's fake one).
+        Clock.Advance(TimeSpan.FromSeconds(1));
+        cut.WaitForAssertion(() => Assert.Equal("1 of 7 datasets match", cut.Find("[data-testid=dataset-count]").TextContent), TimeSpan.FromSeconds(5));
+        Assert.Equal(["map-region-marker-us-east-1"], cut.FindAll("button.region-marker").Select(b => b.GetAttribute("data-testid")));
+
+        cut.Find("#dataset-search").Input("no such data");
+        Clock.Advance(TimeSpan.FromSeconds(1));
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=dataset-empty]")), TimeSpan.FromSeconds(5));
+        Assert.Empty(cut.FindAll("button.region-marker"));
+        cut.Find("[data-testid=dataset-empty] button").Click();
+
+        Assert.Equal("7 datasets", cut.Find("[data-testid=dataset-count]").TextContent);
+    }
+
+    [Fact]
+    public void Data_where_no_workers_run_is_flagged_before_launch_and_blocks_it()
+    {
+        var cut = Render<Explore>();
+
+        cut.Find("[data-testid=dataset-era5]").Click();
+        cut.Find("[data-testid=dataset-saeon-rivers]").Click();
+
+        var outside = cut.Find("[data-testid=notice-outside-saeon-rivers]").TextContent;
+        Assert.Contains("SAEON river gauges lives in af-south-1 (Africa (Cape Town)), where the portal has no worker region", outside, StringComparison.Ordinal);
+        Assert.Contains("price book does not hold", outside, StringComparison.Ordinal);
+        Assert.Contains("deselect it, or ask an admin to enable af-south-1", cut.Find("[data-testid=error-Datasets]").TextContent, StringComparison.Ordinal);
+        Assert.True(cut.Find("[data-testid=launch]").HasAttribute("disabled"));
+        Assert.Contains("NSF NCAR", cut.Find("[data-testid=notice-deprecated-era5]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("no workers in af-south-1", cut.Find("[data-testid=dataset-row-saeon-rivers]").TextContent, StringComparison.Ordinal);
+
+        // The chip's close button deselects: the notice and the error go, launch comes back.
+        cut.Find("[data-testid=dataset-selected-saeon-rivers] button").Click();
+
+        Assert.Empty(cut.FindAll("[data-testid=notice-outside-saeon-rivers]"));
+        Assert.Empty(cut.FindAll("[data-testid=error-Datasets]"));
+        Assert.False(cut.Find("[data-testid=launch]").HasAttribute("disabled"));
+        Assert.Equal("false", cut.Find("[data-testid=dataset-saeon-rivers]").GetAttribute("aria-checked"));
+    }
+
+    [Fact]
+    public void Requester_pays_data_is_explained_and_registry_data_is_opened_by_path()
+    {
+        var cut = Render<Explore>();
+
+        cut.Find("[data-testid=dataset-era5]").Click();
+        cut.Find("[data-testid=dataset-noaa-goes16]").Click();
+
+        Assert.Contains("portal's AWS account is billed", cut.Find("[data-testid=notice-requester-pays-noaa-goes16]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("s3://noaa-goes16", cut.Find("[data-testid=notice-by-path-noaa-goes16]").TextContent, StringComparison.Ordinal);
+        Assert.Equal("2 datasets in us-east-1, US East (N. Virginia), 2 selected, worker region",
+            cut.Find("[data-testid=map-region-marker-us-east-1]").GetAttribute("title"));
+        Assert.False(cut.Find("[data-testid=launch]").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public void Only_analysed_datasets_hides_registry_data()
+    {
+        var cut = Render<Explore>();
+
+        cut.Find("input[data-testid=dataset-analysable]").Change(true);
+
+        Assert.Equal("5 of 7 datasets match", cut.Find("[data-testid=dataset-count]").TextContent);
+        Assert.Empty(cut.FindAll("[data-testid=dataset-row-noaa-goes16]"));
+        Assert.Empty(cut.FindAll("[data-testid=map-region-marker-af-south-1]"));
+    }
+
+    private static Dataset Other(string id, string name, string region, DataFormat format, params string[] tags) => new(
+        DatasetId.Parse(id), name, DatasetKind.Other, new DataLocation(RegionCode.Parse(region), $"s3://{id}"), format, null, "CC0", string.Empty)
+    {
+        Tags = tags,
+    };
+}
