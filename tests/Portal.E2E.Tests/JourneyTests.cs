@@ -28,6 +28,18 @@ public sealed partial class JourneyTests(BrowserFixture browser) : IAsyncLifetim
     public async Task A_newcomer_goes_from_the_map_to_a_notebook_with_the_sample_inputs()
     {
         await using var context = await browser.Browser.NewContextAsync(new() { BaseURL = _portal.BaseAddress.ToString() });
+        // The Content-Security-Policy must allow everything Blazor, MudBlazor and the notebook viewer load.
+        var policyViolations = new List<string>();
+        context.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                lock (policyViolations)
+                {
+                    policyViolations.Add(message.Text);
+                }
+            }
+        };
         var page = await context.NewPageAsync();
 
         await page.GotoAsync("/");
@@ -69,12 +81,28 @@ public sealed partial class JourneyTests(BrowserFixture browser) : IAsyncLifetim
         await Expect(parameters).ToContainTextAsync("/fsx/us-east-1/era5-pds");
         await Expect(parameters).ToContainTextAsync("/fsx/us-west-2/cmip6-pds");
         await Expect(notebook.GetByTestId("notebook")).Not.ToContainTextAsync("input(");
+        await Expect(parameters).ToContainTextAsync("PORTAL_COST_TOKEN = \"•••• (hidden)\"");
+        await Expect(notebook.GetByTestId("cell-title").GetByRole(AriaRole.Heading, new() { Name = $"Portal session {id}" })).ToBeVisibleAsync();
+        await Expect(notebook.GetByTestId("back-to-session")).ToHaveAttributeAsync("href", $"/sessions/{id}");
+        foreach (var width in new[] { 1440, 390 })
+        {
+            await notebook.SetViewportSizeAsync(width, 900);
+            Assert.False(
+                await notebook.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > document.documentElement.clientWidth"),
+                $"The notebook viewer scrolls sideways at {width} px.");
+        }
 
         var download = await notebook.RunAndWaitForDownloadAsync(() => notebook.GetByTestId("download-notebook").ClickAsync());
         Assert.Equal($"portal-{id}.ipynb", download.SuggestedFilename);
         var saved = Path.Combine(_portal.DataDirectory, download.SuggestedFilename);
         await download.SaveAsAsync(saved);
-        Assert.Contains("\"nbformat\": 4", await File.ReadAllTextAsync(saved, TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        var file = await File.ReadAllTextAsync(saved, TestContext.Current.CancellationToken);
+        Assert.Contains("\"nbformat\": 4", file, StringComparison.Ordinal);
+        // The downloaded notebook runs as it is, so it holds the token; the page never showed it.
+        var token = CostToken().Match(file).Groups["token"].Value;
+        Assert.NotEmpty(token);
+        Assert.DoesNotContain(token, await notebook.ContentAsync(), StringComparison.Ordinal);
+        Assert.Empty(policyViolations);
     }
 
     [Fact]
@@ -95,9 +123,11 @@ public sealed partial class JourneyTests(BrowserFixture browser) : IAsyncLifetim
         var id = new SessionPage(page).SessionId;
 
         await page.GetByRole(AriaRole.Link, new() { Name = "My sessions" }).ClickAsync();
-        var row = page.GetByTestId($"session-row-{id}");
+        // The grid draws the rows itself; the row is the one holding the session's cell.
+        var row = page.GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByTestId($"session-row-{id}") });
         await Expect(row).ToBeVisibleAsync();
-        await Expect(row.GetByTestId("row-status")).ToHaveTextAsync(new Regex("Requested|Provisioning|Ready"));
+        // Ready first: while the session starts its button says Cancel, and becomes Stop (a new element) once it runs.
+        await Expect(row.GetByTestId("row-status")).ToHaveTextAsync("Ready", new() { Timeout = (float)ProvisioningTimeout.TotalMilliseconds });
         await row.GetByRole(AriaRole.Button, new() { Name = $"Stop session {id}" }).ClickAsync();
         await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Stop session", Exact = true }).ClickAsync();
 
@@ -107,6 +137,9 @@ public sealed partial class JourneyTests(BrowserFixture browser) : IAsyncLifetim
     [GeneratedRegex(@"/signin\?returnUrl=%2F$", RegexOptions.IgnoreCase)]
     private static partial Regex SignInUrl();
 
+
+    [GeneratedRegex(@"PORTAL_COST_TOKEN = \\""(?<token>[^\\""]+)\\""")]
+    private static partial Regex CostToken();
 
     [GeneratedRegex(@"^\$\d[\d,]*\.\d{2}$")]
     private static partial Regex DollarAmount();

@@ -22,6 +22,9 @@ public sealed class BrowserFixture : IAsyncLifetime
                 $"Chromium is not at {ExecutablePath}. Install it (apt-get install -y chromium) or set PORTAL_CHROMIUM to its path.");
         }
 
+        // CI runs every test project at once on two cores: a circuit round trip can take longer than Playwright's 5 s
+        // default there. Expectations still wait only as long as they must.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new()
         {

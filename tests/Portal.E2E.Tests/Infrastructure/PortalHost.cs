@@ -25,6 +25,10 @@ public class PortalHost : WebApplicationFactory<Program>
             ["Sandbox:NotebookCreateDuration"] = "00:00:01",
             ["Sandbox:NotebookStopDuration"] = "00:00:01",
             ["Orchestration:PollInterval"] = "00:00:00.250",
+            // Warnings and errors only: CI prints the test run's output, and a failing test must stand out in it.
+            ["Logging:LogLevel:Default"] = "Warning",
+            // Simulated unless a test asks for real processes (Sandbox:Compute=Local).
+            ["Sandbox:Compute"] = "Simulated",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
