@@ -37,11 +37,12 @@ internal sealed class HomeFoundationStack : Stack
             PeerCidrs = [settings.HomeCidr, .. workerCidrs],
         });
 
+        var helper = Path.Combine(settings.RepositoryRoot, settings.NotebookHelperPath);
         var artifacts = new SecureBucketConstruct(this, "Artifacts", new SecureBucketConstructProps { Versioned = true }).Bucket;
         var notebooks = new NotebookEnvironmentConstruct(this, "Notebooks", new NotebookEnvironmentConstructProps
         {
             Vpc = network.Vpc,
-            ArtifactsBucket = artifacts,
+            NotebookHelperDirectory = Directory.Exists(helper) ? helper : null,
             Pins = settings.Pins,
         });
 
@@ -58,7 +59,7 @@ internal sealed class HomeFoundationStack : Stack
         _ = Exports.Add(this, "SchedulerExecutionRoleArn", schedulers.ExecutionRole.RoleArn, ExportNames.HomeSchedulerExecutionRoleArn, "Scheduler task execution role");
         _ = Exports.Add(this, "SchedulerTaskRoleArn", schedulers.TaskRole.RoleArn, ExportNames.HomeSchedulerTaskRoleArn, "Scheduler task role");
         _ = Exports.Add(this, "SchedulerLogGroup", schedulers.LogGroup.LogGroupName, ExportNames.HomeSchedulerLogGroup, "Scheduler logs");
-        _ = Exports.Add(this, "ArtifactsBucket", artifacts.BucketName, ExportNames.HomeArtifactsBucket, "Session templates and the notebook helper");
+        _ = Exports.Add(this, "ArtifactsBucket", artifacts.BucketName, ExportNames.HomeArtifactsBucket, "Portal artifacts (the templates and the notebook helper are file assets in the bootstrap bucket)");
         _ = Exports.Add(this, "KeyArn", key.KeyArn, ExportNames.HomeKeyArn, "KMS key for notebook volumes and logs");
         _ = Exports.Add(this, "NotebookRoleArn", notebooks.Role.RoleArn, ExportNames.HomeNotebookRoleArn, "Aws:Notebook:RoleArn");
         _ = Exports.Add(this, "NotebookSecurityGroupId", notebooks.SecurityGroup.SecurityGroupId, ExportNames.HomeNotebookSecurityGroupId, "Aws:Notebook:SecurityGroupIds");

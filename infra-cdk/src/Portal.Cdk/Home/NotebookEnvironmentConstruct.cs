@@ -1,7 +1,7 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.EC2;
 using Amazon.CDK.AWS.IAM;
-using Amazon.CDK.AWS.S3;
+using Amazon.CDK.AWS.S3.Assets;
 using Amazon.CDK.AWS.Sagemaker;
 using Constructs;
 using Portal.Cdk.Naming;
@@ -13,7 +13,8 @@ internal sealed class NotebookEnvironmentConstructProps
 {
     public required IVpc Vpc { get; init; }
 
-    public required IBucket ArtifactsBucket { get; init; }
+    /// <summary>The notebook helper package folder (<c>portal:notebookHelper</c>); not installed when null.</summary>
+    public string? NotebookHelperDirectory { get; init; }
 
     public required DaskPins Pins { get; init; }
 }
@@ -43,7 +44,20 @@ internal sealed class NotebookEnvironmentConstruct : Construct
             RoleName = PortalNames.NotebookRoleName,
             Description = "Portal notebook instances: read the notebook helper, write notebook logs",
         });
-        _ = props.ArtifactsBucket.GrantRead(Role, PortalNames.NotebookHelperPrefix + "/*");
+        // A file asset (zipped, uploaded by cdk deploy to the bootstrap assets bucket): no Lambda copies it.
+        string? helperArchive = null;
+        if (props.NotebookHelperDirectory is { } helper)
+        {
+            var archive = new Asset(this, "NotebookHelper", new AssetProps { Path = helper, Exclude = ["__pycache__", "*.pyc"] });
+            helperArchive = archive.S3ObjectUrl;
+            _ = Role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
+            {
+                Sid = "ReadNotebookHelper",
+                Actions = ["s3:GetObject"],
+                Resources = [Fn.Join("", ["arn:", Aws.PARTITION, ":s3:::", archive.S3BucketName, "/", archive.S3ObjectKey])],
+            }));
+        }
+
         _ = Role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
         {
             Sid = "NotebookLogs",
@@ -59,7 +73,7 @@ internal sealed class NotebookEnvironmentConstruct : Construct
             new object[] {
                 new CfnNotebookInstanceLifecycleConfig.NotebookInstanceLifecycleHookProperty
                 {
-                    Content = Fn.Base64(NotebookLifecycleScript.Build(props.Pins, props.ArtifactsBucket.BucketName)),
+                    Content = Fn.Base64(NotebookLifecycleScript.Build(props.Pins, helperArchive)),
                 },
             },
         });

@@ -7,7 +7,7 @@ namespace Portal.Cdk.Home;
 
 /// <summary>
 /// The OnStart script of notebook instances: installs the pinned Dask client (the very list the Dask image installs)
-/// into a Python environment on the persistent volume, adds the portal's notebook helper from the artifacts bucket and
+/// into a Python environment on the persistent volume, adds the portal's notebook helper (a zip file asset) and
 /// registers the kernel <c>portal-dask</c>, so that an instance that is InService has the kernel its notebook asks for.
 /// </summary>
 /// <remarks>
@@ -50,7 +50,9 @@ internal static class NotebookLifecycleScript
     /// <summary>Markers for anyone checking from a terminal: <c>ready</c>, <c>failed</c>, and the installer's <c>setup.log</c>.</summary>
     public const string StateFolder = NotebookHome + "/.portal";
 
-    public static string Build(DaskPins pins, string artifactsBucket)
+    /// <param name="pins">The pinned Dask client.</param>
+    /// <param name="helperArchive">The <c>s3://</c> URL of the notebook helper's zip (a file asset); none when null.</param>
+    public static string Build(DaskPins pins, string? helperArchive)
     {
         ArgumentNullException.ThrowIfNull(pins);
         var c = CultureInfo.InvariantCulture;
@@ -84,7 +86,7 @@ internal static class NotebookLifecycleScript
             .Append("  touch \"$ENV/.portal-complete\"\n")
             .Append("fi\n")
             .Append("SITE=$(\"$ENV/bin/python\" -c 'import sysconfig; print(sysconfig.get_paths()[\"purelib\"])')\n")
-            .Append(c, $"aws s3 sync --delete --only-show-errors \"s3://{artifactsBucket}/{PortalNames.NotebookHelperPrefix}/\" \"$SITE/portal_dask/\"\n")
+            .Append(helperArchive is null ? string.Empty : string.Create(c, $"aws s3 cp --only-show-errors \"{helperArchive}\" \"$STATE/portal_dask.zip\"\nrm -rf \"$SITE/portal_dask\"\n\"$ENV/bin/python\" -m zipfile -e \"$STATE/portal_dask.zip\" \"$SITE/portal_dask/\"\n"))
             .Append(c, $"\"$ENV/bin/python\" -m ipykernel install --user --name {PortalNames.NotebookKernel} --display-name '{kernel}'\n")
             .Append("touch \"$STATE/ready\"\n")
             .Append("rm -f \"$NOTICE\"\n")

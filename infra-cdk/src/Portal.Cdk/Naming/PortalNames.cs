@@ -40,6 +40,9 @@ internal static class PortalNames
     public const string NotebookLifecycleConfig = "portal-dask-client";
     public const string NotebookKernel = "portal-dask";
 
+    /// <summary>SageMaker's notebook platform (Amazon Linux 2023): the Amazon Linux 2 ones (<c>notebook-al2-v*</c>) are past end of support.</summary>
+    public const string NotebookPlatform = "notebook-al2023-v1";
+
     public const int SchedulerPort = 8786;
     public const int DashboardPort = 8787;
     public const int WorkerPort = 9000;

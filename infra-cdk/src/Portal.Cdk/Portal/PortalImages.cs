@@ -36,10 +36,34 @@ internal static class PortalImages
             Platform = Platform_.LINUX_AMD64,
         });
 
+    /// <summary>
+    /// What the Dask image needs from the repository root: its Dockerfile and pin list, and the notebook helper
+    /// (portal_dask), which schedulers and workers import: the notebook's pool-side functions and the locality plugin
+    /// travel to them by reference.
+    /// </summary>
+    public static readonly string[] DaskContext =
+    [
+        "*",
+        "!docker",
+        "docker/*",
+        "!docker/dask",
+        "!src",
+        "src/*",
+        "!src/Portal.Infra",
+        "src/Portal.Infra/*",
+        "!src/Portal.Infra/Notebooks",
+        "src/Portal.Infra/Notebooks/*",
+        "!src/Portal.Infra/Notebooks/python",
+        "**/__pycache__",
+    ];
+
     public static DockerImageAsset Dask(Construct scope, string repositoryRoot) =>
         new(scope, "DaskImage", new DockerImageAssetProps
         {
-            Directory = Path.Combine(repositoryRoot, "docker", "dask"),
+            Directory = repositoryRoot,
+            File = "docker/dask/Dockerfile",
+            Exclude = DaskContext,
+            IgnoreMode = IgnoreMode.DOCKER,
             Platform = Platform_.LINUX_AMD64,
         });
 }

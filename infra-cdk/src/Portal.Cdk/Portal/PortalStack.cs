@@ -1,5 +1,4 @@
 using Amazon.CDK;
-using Amazon.CDK.AWS.S3;
 using Constructs;
 using Portal.Cdk.Naming;
 using Portal.Cdk.Shared;
@@ -10,8 +9,8 @@ namespace Portal.Cdk.Portal;
 
 /// <summary>
 /// The portal itself in the home region: its VPC, Fargate service behind an HTTPS ALB, PostgreSQL, a least-privilege
-/// task role, the CloudFormation execution role for the stacks it creates, and the session templates published to
-/// HomeFoundation's artifacts bucket. Deploy HomeFoundation first: this stack imports its exports.
+/// task role, the CloudFormation execution role for the stacks it creates, and the templates it deploys, published
+/// as file assets to the bootstrap assets bucket. Deploy HomeFoundation first: this stack imports its exports.
 /// </summary>
 internal sealed class PortalStack : Stack
 {
@@ -23,15 +22,18 @@ internal sealed class PortalStack : Stack
         var key = new EncryptionKeyConstruct(this, "Key", new EncryptionKeyConstructProps { Description = "Portal: database, secrets, logs" }).Key;
         var network = new NetworkConstruct(this, "Network", new NetworkConstructProps { Cidr = settings.PortalCidr, Key = key, IsolatedSubnets = true });
         var database = new PortalDatabaseConstruct(this, "Database", new PortalDatabaseConstructProps { Vpc = network.Vpc, Key = key });
-        var artifactsName = Exports.Import(ExportNames.HomeArtifactsBucket);
+        var templates = new TemplatePublisherConstruct(this, "Publisher", new TemplatePublisherConstructProps
+        {
+            TemplatesDirectory = props.TemplatesDirectory,
+        });
         var executionRole = new StackExecutionRoleConstruct(this, "StackExecution", new StackExecutionRoleConstructProps
         {
             DatasetBuckets = settings.DatasetBuckets,
-            ArtifactsBucketName = artifactsName,
+            TemplatesBucketName = templates.BucketName,
+            TemplatesPrefix = templates.Prefix,
         }).Role;
 
-        var artifacts = Bucket.FromBucketName(this, "Artifacts", artifactsName);
-        var templatesBaseUrl = Fn.Join("", ["https://", artifactsName, ".s3.", Aws.REGION, ".", Aws.URL_SUFFIX, "/", PortalNames.TemplatesPrefix]);
+        var templatesBaseUrl = templates.BaseUrl;
         var daskImage = PortalImages.Dask(this, settings.RepositoryRoot);
         var entraSecret = SecretsManagerSecret.FromSecretCompleteArn(this, "EntraClientSecret", parameters.EntraClientSecretArn.ValueAsString);
 
@@ -59,6 +61,7 @@ internal sealed class PortalStack : Stack
                 ["Aws__Notebook__SecurityGroupIds__0"] = Exports.Import(ExportNames.HomeNotebookSecurityGroupId),
                 ["Aws__Notebook__KmsKeyId"] = Exports.Import(ExportNames.HomeKeyArn),
                 ["Aws__Notebook__DirectInternetAccess"] = "Disabled",
+                ["Aws__Notebook__PlatformIdentifier"] = PortalNames.NotebookPlatform,
                 ["Aws__Notebook__SharedLifecycleConfigName"] = Exports.Import(ExportNames.HomeNotebookLifecycleConfig),
                 ["Foundation__HomeCidr"] = settings.HomeCidr,
                 ["Foundation__HomeTransitGatewayId"] = Exports.Import(ExportNames.HomeTransitGatewayId),
@@ -79,19 +82,13 @@ internal sealed class PortalStack : Stack
         {
             StackExecutionRoleArn = executionRole.RoleArn,
             NotebookRoleArn = Exports.Import(ExportNames.HomeNotebookRoleArn),
-            ArtifactsBucketName = artifactsName,
+            TemplatesBucketName = templates.BucketName,
+            TemplatesPrefix = templates.Prefix,
             TemplatesBaseUrl = templatesBaseUrl,
             HomeKeyArn = Exports.Import(ExportNames.HomeKeyArn),
             HomeRegion = Aws.REGION,
-        });
-
-        var helper = Path.Combine(settings.RepositoryRoot, settings.NotebookHelperPath);
-        _ = new TemplatePublisherConstruct(this, "Publisher", new TemplatePublisherConstructProps
-        {
-            Bucket = artifacts,
-            TemplatesDirectory = props.TemplatesDirectory,
-            NotebookHelperDirectory = Directory.Exists(helper) ? helper : null,
-            Key = key,
+            NotebookSubnetId = Exports.Import(ExportNames.HomeNotebookSubnetId),
+            NotebookSecurityGroupId = Exports.Import(ExportNames.HomeNotebookSecurityGroupId),
         });
 
         _ = new CfnOutput(this, "PortalUrl", new CfnOutputProps { Value = "https://" + portal.LoadBalancer.LoadBalancerDnsName, Description = "Point the certificate's DNS name here (CNAME or alias)" });

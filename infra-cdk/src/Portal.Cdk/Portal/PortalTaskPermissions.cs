@@ -11,7 +11,11 @@ internal sealed class PortalTaskPermissionsProps
 
     public required string NotebookRoleArn { get; init; }
 
-    public required string ArtifactsBucketName { get; init; }
+    /// <summary>The bucket of the published templates (<see cref="TemplatePublisherConstruct.BucketName"/>).</summary>
+    public required string TemplatesBucketName { get; init; }
+
+    /// <summary>Their folder in it, <c>templates/&lt;version&gt;</c>.</summary>
+    public required string TemplatesPrefix { get; init; }
 
     /// <summary>What the portal is given as Aws:TemplatesBaseUrl; it reads <c>&lt;base&gt;/&lt;Name&gt;.template.json</c>.</summary>
     public required string TemplatesBaseUrl { get; init; }
@@ -19,6 +23,11 @@ internal sealed class PortalTaskPermissionsProps
     public required string HomeKeyArn { get; init; }
 
     public required string HomeRegion { get; init; }
+
+    /// <summary>Where notebook instances are placed (Aws:Notebook:SubnetId, SecurityGroupIds).</summary>
+    public required string NotebookSubnetId { get; init; }
+
+    public required string NotebookSecurityGroupId { get; init; }
 }
 
 /// <summary>
@@ -39,24 +48,19 @@ internal static class PortalTaskPermissions
             .Select(name => Fn.Join("", [props.TemplatesBaseUrl, "/", name, ".template.json"]))
             .ToArray();
 
-        Add(role, "CreateAndUpdateSessionStacks", ["cloudformation:CreateStack", "cloudformation:UpdateStack"], [stacks], new()
+        Add(role, "CreateSessionStacks", ["cloudformation:CreateStack"], [stacks], new()
         {
             // Only with the execution role and only the templates infra-cdk published: a request without a role or
-            // with a template body (no TemplateUrl) matches neither key and is refused.
+            // with a template body (no TemplateUrl) matches neither key and is refused. (No UpdateStack: the portal
+            // deletes and recreates, it never updates a stack.)
             ["StringEquals"] = new Dictionary<string, object>
             {
                 ["cloudformation:RoleArn"] = props.StackExecutionRoleArn,
                 ["cloudformation:TemplateUrl"] = templateUrls,
             },
         });
-        Add(role, "WatchAndDeleteSessionStacks", [
-            "cloudformation:DeleteStack", "cloudformation:DescribeStacks", "cloudformation:DescribeStackEvents",
-            "cloudformation:DescribeStackResources", "cloudformation:ListStackResources",
-        ], [stacks]);
-        Add(role, "ReadOperatorStacks", ["cloudformation:DescribeStacks", "cloudformation:DescribeStackEvents"], [
-            Fn.Sub("arn:${AWS::Partition}:cloudformation:${AWS::Region}:${AWS::AccountId}:stack/" + PortalNames.HomeFoundationStackName + "/*"),
-            Fn.Sub("arn:${AWS::Partition}:cloudformation:${AWS::Region}:${AWS::AccountId}:stack/" + PortalNames.PortalStackName + "/*"),
-        ]);
+        // TagResource: CloudFormation checks it on a CreateStack that carries tags (the portal's always do).
+        Add(role, "WatchTagAndDeleteSessionStacks", PortalPolicyActions.OnPortalStacks, [stacks]);
         Add(role, "PassStackExecutionRole", ["iam:PassRole"], [props.StackExecutionRoleArn], new()
         {
             ["StringEquals"] = new Dictionary<string, object> { ["iam:PassedToService"] = "cloudformation.amazonaws.com" },
@@ -81,31 +85,34 @@ internal static class PortalTaskPermissions
         {
             ["StringEquals"] = new Dictionary<string, object> { [$"aws:RequestTag/{PortalNames.ManagedTagKey}"] = PortalNames.ManagedTagValue },
         });
-        Add(role, "DriveTaggedNotebooks", [
-            "sagemaker:DescribeNotebookInstance", "sagemaker:StartNotebookInstance", "sagemaker:StopNotebookInstance",
-            "sagemaker:DeleteNotebookInstance", "sagemaker:UpdateNotebookInstance", "sagemaker:CreatePresignedNotebookInstanceUrl",
-        ], [notebooks], new()
+        Add(role, "DriveTaggedNotebooks", PortalPolicyActions.OnTaggedNotebooks, [notebooks], new()
         {
             ["StringEquals"] = new Dictionary<string, object> { [$"aws:ResourceTag/{PortalNames.ManagedTagKey}"] = PortalNames.ManagedTagValue },
         });
-        Add(role, "NotebookLifecycleConfigs", [
-            "sagemaker:CreateNotebookInstanceLifecycleConfig", "sagemaker:DescribeNotebookInstanceLifecycleConfig",
-            "sagemaker:DeleteNotebookInstanceLifecycleConfig",
-        ], [lifecycles]);
+        // By name, without the tag condition: a missing instance reads as missing rather than as access denied; ListTags
+        // is how the orphan reaper tells the portal's instances from others.
+        Add(role, "ReadPortalNotebooks", PortalPolicyActions.OnPortalNotebooks, [notebooks]);
+        Add(role, "NotebookLifecycleConfigs", PortalPolicyActions.OnLifecycleConfigs, [lifecycles]);
         Add(role, "UseHomeKeyForNotebookVolumes", ["kms:CreateGrant", "kms:DescribeKey"], [props.HomeKeyArn], new()
         {
             ["StringEquals"] = new Dictionary<string, object> { ["kms:ViaService"] = Fn.Join("", ["sagemaker.", props.HomeRegion, ".amazonaws.com"]) },
         });
+        // A notebook in a subnet: SageMaker creates (and on delete removes) its network interface with the caller's rights,
+        // in the notebook subnet with the notebook group only.
+        var interfaces = Fn.Join("", ["arn:", Aws.PARTITION, ":ec2:", props.HomeRegion, ":", Aws.ACCOUNT_ID, ":network-interface/*"]);
+        Add(role, "NotebookNetworkInterface", ["ec2:CreateNetworkInterface"], [
+            interfaces,
+            Fn.Join("", ["arn:", Aws.PARTITION, ":ec2:", props.HomeRegion, ":", Aws.ACCOUNT_ID, ":subnet/", props.NotebookSubnetId]),
+            Fn.Join("", ["arn:", Aws.PARTITION, ":ec2:", props.HomeRegion, ":", Aws.ACCOUNT_ID, ":security-group/", props.NotebookSecurityGroupId]),
+        ]);
+        Add(role, "RemoveNotebookNetworkInterface", ["ec2:DeleteNetworkInterface"], [interfaces]);
 
-        Add(role, "ReadTemplates", ["s3:GetObject"], [Fn.Join("", ["arn:", Aws.PARTITION, ":s3:::", props.ArtifactsBucketName, "/", PortalNames.TemplatesPrefix, "/*"])]);
-        Add(role, "ReadQuotas", ["servicequotas:GetServiceQuota", "servicequotas:GetAWSDefaultServiceQuota"], [
+        Add(role, "ReadTemplates", ["s3:GetObject"], [Fn.Join("", ["arn:", Aws.PARTITION, ":s3:::", props.TemplatesBucketName, "/", props.TemplatesPrefix, "/*"])]);
+        Add(role, "ReadQuotas", ["servicequotas:GetServiceQuota"], [
             Fn.Sub("arn:${AWS::Partition}:servicequotas:*:${AWS::AccountId}:*/*"),
         ]);
         // These actions have no resource type: "*" is the only valid resource.
-        Add(role, "ReadOnlyWithoutResourceTypes", [
-            "pricing:GetProducts", "pricing:DescribeServices", "servicequotas:ListServiceQuotas", "fsx:DescribeFileSystems",
-            "fsx:DescribeDataRepositoryAssociations", "sagemaker:ListNotebookInstances", "ec2:DescribeRegions",
-        ], ["*"]);
+        Add(role, "ReadOnlyWithoutResourceTypes", PortalPolicyActions.WithoutResourceTypes, ["*"]);
     }
 
     private static void Add(IRole role, string sid, string[] actions, string[] resources, Dictionary<string, object>? conditions = null) =>

@@ -43,8 +43,16 @@ internal static class StackExecutionNetworkPolicy
         "ec2:DeleteTransitGatewayPeeringAttachment", "ec2:DeleteTransitGatewayRouteTable", "ec2:AssociateTransitGatewayRouteTable",
         "ec2:DisassociateTransitGatewayRouteTable", "ec2:EnableTransitGatewayRouteTablePropagation",
         "ec2:DisableTransitGatewayRouteTablePropagation", "ec2:CreateTransitGatewayRoute", "ec2:DeleteTransitGatewayRoute",
-        "ec2:ReplaceTransitGatewayRoute", "ec2:CreateLaunchTemplateVersion", "ec2:DeleteLaunchTemplate", "ec2:ModifyLaunchTemplate",
+        "ec2:ReplaceTransitGatewayRoute", "ec2:ModifySecurityGroupRules", "ec2:CreateLaunchTemplateVersion", "ec2:DeleteLaunchTemplate", "ec2:ModifyLaunchTemplate",
         "ec2:RunInstances", "ec2:CreateTags", "ec2:DeleteTags",
+    ];
+
+    /// <summary>What CloudFormation does to the rules of a group: add them, change their descriptions, remove them.</summary>
+    public static readonly string[] SecurityGroupRuleActions =
+    [
+        "ec2:AuthorizeSecurityGroupIngress", "ec2:AuthorizeSecurityGroupEgress", "ec2:RevokeSecurityGroupIngress",
+        "ec2:RevokeSecurityGroupEgress", "ec2:UpdateSecurityGroupRuleDescriptionsIngress", "ec2:UpdateSecurityGroupRuleDescriptionsEgress",
+        "ec2:ModifySecurityGroupRules",
     ];
 
     public static IEnumerable<PolicyStatement> Statements()
@@ -62,8 +70,10 @@ internal static class StackExecutionNetworkPolicy
         {
             ["StringEquals"] = new Dictionary<string, object> { ["ec2:CreateAction"] = CreateActions.Append("ec2:RunInstances").Select(a => a["ec2:".Length..]).ToArray() },
         });
-        // The rules of a tagged group: CloudFormation does not tag security group rules.
-        yield return Statement("RulesOfTaggedGroups", ["ec2:AuthorizeSecurityGroupIngress", "ec2:AuthorizeSecurityGroupEgress"], [
+        // The rules of a tagged group: CloudFormation does not tag security group rules. Each of these calls is
+        // authorized on the group (tagged, ChangeTaggedNetworkResources) and on the rule; an update or delete of an
+        // AWS::EC2::SecurityGroupIngress/Egress, or of a group's inline rules, revokes or redescribes existing rules.
+        yield return Statement("RulesOfTaggedGroups", SecurityGroupRuleActions, [
             AccountArns.AnyRegion("ec2", "security-group-rule/*"),
         ]);
         // SessionScheduler's group is in HomeFoundation's VPC, which is not tagged (the role must not change the home network).

@@ -20,7 +20,11 @@ internal sealed class StackExecutionRoleConstructProps
     /// <summary>The buckets of the datasets RegionFoundation links to FSx (<c>portal:datasetBuckets</c>).</summary>
     public required IReadOnlyList<string> DatasetBuckets { get; init; }
 
-    public required string ArtifactsBucketName { get; init; }
+    /// <summary>The bucket of the published templates (<see cref="TemplatePublisherConstruct.BucketName"/>).</summary>
+    public required string TemplatesBucketName { get; init; }
+
+    /// <summary>Their folder in it, <c>templates/&lt;version&gt;</c>.</summary>
+    public required string TemplatesPrefix { get; init; }
 }
 
 internal sealed class StackExecutionRoleConstruct : Construct
@@ -78,7 +82,7 @@ internal sealed class StackExecutionRoleConstruct : Construct
         // CloudFormation fetches a TemplateURL with the caller's (the portal's) credentials; this covers anything that
         // would read the published templates as the stack's role.
         Allow("ReadPublishedTemplates", ["s3:GetObject"], [
-            Fn.Join("", ["arn:", Aws.PARTITION, ":s3:::", props.ArtifactsBucketName, "/", PortalNames.TemplatesPrefix, "/*"]),
+            Fn.Join("", ["arn:", Aws.PARTITION, ":s3:::", props.TemplatesBucketName, "/", props.TemplatesPrefix, "/*"]),
         ]);
         Allow("Discovery", [
             "servicediscovery:CreateService", "servicediscovery:DeleteService", "servicediscovery:GetService", "servicediscovery:UpdateService",

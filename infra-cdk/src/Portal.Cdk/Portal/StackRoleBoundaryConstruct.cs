@@ -36,6 +36,10 @@ internal sealed class StackRoleBoundaryConstruct : Construct
                     AccountArns.AnyRegion("ecs", "cluster/" + PortalNames.WorkerCluster),
                     AccountArns.AnyRegion("ecs", "container-instance/" + PortalNames.WorkerCluster + "/*"),
                 ]),
+                // Worker instances that cannot mount /fsx report themselves unhealthy (WorkerUserData).
+                Allow("ReportWorkerHealth", ["autoscaling:SetInstanceHealth"], [
+                    AccountArns.AnyRegion("autoscaling", "autoScalingGroup:*:autoScalingGroupName/*"),
+                ]),
                 Allow("AssociateSchedulerZone", ["route53:GetHostedZone", "route53:AssociateVPCWithHostedZone", "route53:DisassociateVPCFromHostedZone"], [
                     AccountArns.Global("route53", "hostedzone/*"),
                 ]),

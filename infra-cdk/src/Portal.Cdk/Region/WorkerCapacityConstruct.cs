@@ -135,9 +135,14 @@ internal sealed class WorkerCapacityConstruct : Construct
                 LaunchTemplateId = template.Ref,
                 Version = template.AttrLatestVersionNumber,
             },
-            // Managed termination protection: ECS decides which instances may go (those without workers).
-            NewInstancesProtectedFromScaleIn = true,
+            // No scale-in protection: with it (and ECS's managed termination protection) a foundation's delete waits
+            // for ever on instances nothing unprotects once the capacity provider is gone. Managed draining below
+            // moves a worker off an instance before Auto Scaling ends it instead.
+            NewInstancesProtectedFromScaleIn = false,
         });
+        // Deleted before the cluster: a cluster with registered container instances cannot be deleted. (The capacity
+        // provider refers to the group, so it goes first; the associations refer to both, so they go before it.)
+        group.AddDependency(Cluster);
 
         return new CfnCapacityProvider(this, $"Provider{sizeId}", new CfnCapacityProviderProps
         {
@@ -145,7 +150,7 @@ internal sealed class WorkerCapacityConstruct : Construct
             AutoScalingGroupProvider = new CfnCapacityProvider.AutoScalingGroupProviderProperty
             {
                 AutoScalingGroupArn = group.Ref,
-                ManagedTerminationProtection = "ENABLED",
+                ManagedTerminationProtection = "DISABLED",
                 ManagedDraining = "ENABLED",
                 ManagedScaling = new CfnCapacityProvider.ManagedScalingProperty
                 {
@@ -178,6 +183,17 @@ internal sealed class WorkerCapacityConstruct : Construct
             Sid = "ActAsContainerInstance",
             Actions = ["ecs:Poll", "ecs:StartTelemetrySession", "ecs:UpdateContainerInstancesState"],
             Resources = [Fn.Sub("arn:${AWS::Partition}:ecs:${AWS::Region}:${AWS::AccountId}:container-instance/" + PortalNames.WorkerCluster + "/*")],
+        }));
+        // WorkerUserData: an instance that cannot mount /fsx (or loses it) reports itself unhealthy to be replaced.
+        _ = role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "ReportOwnHealth",
+            Actions = ["autoscaling:SetInstanceHealth"],
+            Resources = [Fn.Sub("arn:${AWS::Partition}:autoscaling:${AWS::Region}:${AWS::AccountId}:autoScalingGroup:*:autoScalingGroupName/*")],
+            Conditions = new Dictionary<string, object>
+            {
+                ["StringEquals"] = new Dictionary<string, object> { [$"aws:ResourceTag/{PortalNames.ManagedTagKey}"] = PortalNames.ManagedTagValue },
+            },
         }));
         _ = role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
         {

@@ -148,16 +148,19 @@ internal sealed class SessionWorkersStack : Stack
         Essential = true,
         // No hard limit: the worker may use the instance; Dask's own limit (85%) spills to /scratch before the kernel kills.
         MemoryReservation = 1024,
+        // One worker with a thread per vCPU, advertising the pool once per thread: every pool task asks for 1, so all the
+        // threads run pool tasks (with pool-<region>=1 a 16-vCPU worker ran one at a time). tini stays PID 1 (as the image's
+        // entry point has it) and execs the shell, which only counts the
+        // vCPUs; the address and pool name it is given are held to their parameters' AllowedPattern (no shell characters).
+        EntryPoint = ["/usr/bin/tini", "-g", "--", "/bin/sh", "-c"],
         Command =
         [
-            "dask", "worker", schedulerAddress.ValueAsString,
-            "--resources", Fn.Join("", [poolName.ValueAsString, "=1"]),
-            "--nworkers", "1",
-            "--memory-limit", "0.85",
-            "--worker-port", $"{PortalNames.WorkerPort}",
-            "--nanny-port", $"{PortalNames.NannyPort}",
-            "--local-directory", "/scratch",
-            "--no-dashboard",
+            Fn.Join("", [
+                "exec dask worker ", schedulerAddress.ValueAsString,
+                " --nthreads \"$(nproc)\" --resources \"", poolName.ValueAsString, "=$(nproc)\"",
+                $" --nworkers 1 --memory-limit 0.85 --worker-port {PortalNames.WorkerPort} --nanny-port {PortalNames.NannyPort}",
+                " --local-directory /scratch --no-dashboard",
+            ]),
         ],
         MountPoints =
         new object[] {

@@ -43,7 +43,7 @@ internal sealed record PortalSettings
     /// The S3 buckets of the datasets (Portal.Domain's DatasetCatalog): the only ones the stack execution role may read,
     /// which linking them to FSx requires. A dataset in another bucket needs its bucket here and PortalStack redeployed.
     /// </summary>
-    public IReadOnlyList<string> DatasetBuckets { get; init; } = ["era5-pds", "cmip6-pds"];
+    public IReadOnlyList<string> DatasetBuckets { get; init; } = ["era5-pds", "nsf-ncar-era5", "cmip6-pds", "nex-gddp-cmip6", "ncar-cesm2-lens"];
 
     public DaskPins Pins => DaskPins.Read(RepositoryRoot);
 

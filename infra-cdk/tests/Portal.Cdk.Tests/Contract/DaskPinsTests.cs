@@ -21,7 +21,7 @@ public sealed class DaskPinsTests
     {
         var dockerfile = File.ReadAllText(Path.Combine(RepositoryPaths.Root, DaskPins.DockerfilePath));
 
-        Assert.Contains("COPY requirements.txt", dockerfile, StringComparison.Ordinal);
+        Assert.Contains("COPY docker/dask/requirements.txt /tmp/requirements.txt", dockerfile, StringComparison.Ordinal);
         Assert.Contains("pip install --requirement /tmp/requirements.txt", dockerfile, StringComparison.Ordinal);
     }
 

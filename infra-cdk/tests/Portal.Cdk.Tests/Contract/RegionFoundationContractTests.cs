@@ -152,7 +152,11 @@ public sealed class RegionFoundationContractTests(SynthesizedApp app)
 
     private static Dataset Dataset(string id, string s3Uri) => new(
         DatasetId.Parse(id), id, DatasetKind.Reanalysis, new DataLocation(UsEast1, s3Uri), DataFormat.Zarr,
-        new DateCoverage(new DateOnly(2000, 1, 1), new DateOnly(2001, 1, 1)), "CC0", id);
+        new DateCoverage(new DateOnly(2000, 1, 1), new DateOnly(2001, 1, 1)), "CC0", id)
+    {
+        // Foundations link the datasets the analysis reads.
+        Layout = DatasetLayout.Era5Pds,
+    };
 
     /// <summary>
     /// What CloudFormation checks before it creates the stack. A list parameter's AllowedPattern and AllowedValues apply

@@ -44,6 +44,10 @@ public sealed partial class WildcardResourcesOnlyWhereRequired : IGuardrail
         ["servicequotas:GetServiceQuota"] = "quotas are <service>/<quota code>; the portal reads those of several services (read-only)",
         ["servicequotas:GetAWSDefaultServiceQuota"] = "quotas are <service>/<quota code>; the portal reads those of several services (read-only)",
         ["sagemaker:ListNotebookInstances"] = "has no resource type",
+        ["cloudformation:ListStacks"] = "has no resource-level permissions (a listing)",
+        ["sts:GetCallerIdentity"] = "has no resource type",
+        ["ec2:DescribeSubnets"] = "EC2 Describe actions support no resource-level permissions",
+        ["ec2:DescribeSecurityGroups"] = "EC2 Describe actions support no resource-level permissions",
     };
 
     /// <summary>Resource types (<c>service:type</c>) granted whole, with the reason nothing narrower works.</summary>
@@ -53,7 +57,7 @@ public sealed partial class WildcardResourcesOnlyWhereRequired : IGuardrail
         ["ec2:vpc"] = "CreateSecurityGroup only: SessionScheduler's group is in HomeFoundation's VPC, deliberately not tagged",
         ["ec2:instance"] = "RunInstances check of an Auto Scaling group: the instance does not exist yet",
         ["ec2:volume"] = "RunInstances check of an Auto Scaling group: the volume does not exist yet",
-        ["ec2:network-interface"] = "RunInstances check of an Auto Scaling group: the interface does not exist yet",
+        ["ec2:network-interface"] = "RunInstances check of an Auto Scaling group, and a notebook's interface (SageMaker creates it with the portal's rights): the interface does not exist yet",
         ["ec2:image"] = "public AMIs (AWS's ECS-optimised image, no account in the ARN)",
         ["ec2:transit-gateway-attachment"] = "the peering attachment is accepted in the home region, where it is not ours to tag",
         ["ec2:transit-gateway-route-table"] = "the hub's route table belongs to HomeFoundation (the operator's stack)",

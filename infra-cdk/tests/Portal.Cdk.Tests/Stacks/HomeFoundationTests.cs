@@ -53,8 +53,8 @@ public sealed class HomeFoundationTests(SynthesizedApp app)
         var block = script[start..script.IndexOf("\nPORTAL_REQUIREMENTS\n", start, StringComparison.Ordinal)].Split('\n');
         Assert.Equal(pins.Requirements, block);
         Assert.Contains($"python={pins.PythonVersion}", script, StringComparison.Ordinal);
-        Assert.Contains("s3://ref:ArtifactsBucket", script, StringComparison.Ordinal);
-        Assert.Contains("/notebook/portal_dask/", script, StringComparison.Ordinal);
+        Assert.Matches(@"aws s3 cp --only-show-errors ""s3://cdk-hnb659fds-assets-123456789012-eu-west-2/[0-9a-f]{64}\.zip"" ""\$STATE/portal_dask\.zip""", script);
+        Assert.Contains("-m zipfile -e \"$STATE/portal_dask.zip\" \"$SITE/portal_dask/\"", script, StringComparison.Ordinal);
         Assert.Contains("--name portal-dask", script, StringComparison.Ordinal);
         Assert.True(Encoding.UTF8.GetByteCount(script) * 4 / 3 < 16384, "SageMaker allows 16384 base64 characters per script.");
     }
@@ -94,6 +94,24 @@ public sealed class HomeFoundationTests(SynthesizedApp app)
         Assert.True(onStart.IndexOf("> \"$NOTICE\"", StringComparison.Ordinal) is var notice && notice >= 0 && notice < start, "the notice is written before the installer starts");
         Assert.EndsWith("touch \"$STATE/ready\"\nrm -f \"$NOTICE\"", installer, StringComparison.Ordinal);
         Assert.Equal(0, BashSyntaxErrors(script).Length);
+    }
+
+    [Fact]
+    public void The_notebook_helper_is_a_zip_file_asset_only_notebooks_may_read()
+    {
+        var assets = JsonNode.Parse(File.ReadAllText(Path.Combine(app.AssemblyDirectory, "HomeFoundation.assets.json")))!["files"]!.AsObject();
+        var helper = Assert.Single(assets, a => a.Value!["source"]!["packaging"].AsText() == "zip").Value!;
+        var folder = Path.Combine(app.AssemblyDirectory, helper["source"]!["path"].AsText()!);
+        var key = helper["destinations"]!.AsObject().Single().Value!["objectKey"].AsText();
+        var reads = app["HomeFoundation"].ResourcesOfType("AWS::IAM::Policy")
+            .SelectMany(p => p.Value["Properties"]!["PolicyDocument"]!["Statement"].AsList())
+            .Single(s => s["Sid"].AsText() == "ReadNotebookHelper");
+
+        Assert.True(File.Exists(Path.Combine(folder, "__init__.py")), "the zip holds the package's files at its root");
+        Assert.Empty(Directory.GetDirectories(folder, "__pycache__", SearchOption.AllDirectories));
+        Assert.Equal(["s3:GetObject"], reads["Action"].AsList().Select(a => a.AsText()));
+        Assert.EndsWith("/" + key, new Intrinsics(new Dictionary<string, JsonNode>()).Text(reads["Resource"]), StringComparison.Ordinal);
+        Assert.Empty(app["HomeFoundation"].ResourcesOfType("AWS::Lambda::Function"));
     }
 
     [Theory]

@@ -72,8 +72,8 @@ public sealed class PortalStackTests(SynthesizedApp app)
     [Fact]
     public void The_portal_may_change_only_portal_stacks_only_with_the_published_templates_and_the_execution_role()
     {
-        var statement = TaskStatement("CreateAndUpdateSessionStacks");
-        var intrinsics = new Intrinsics(new Dictionary<string, JsonNode>(), new Dictionary<string, string> { ["portal-home-artifacts-bucket"] = "artifacts-bucket" });
+        var statement = TaskStatement("CreateSessionStacks");
+        var intrinsics = new Intrinsics(new Dictionary<string, JsonNode>());
         var baseUrl = intrinsics.Text(Json.Outputs["TemplatesBaseUrl"]!["Value"]);
 
         Assert.EndsWith(":stack/portal-*/*", statement["Resource"]!["Fn::Sub"].AsText(), StringComparison.Ordinal);
@@ -91,7 +91,7 @@ public sealed class PortalStackTests(SynthesizedApp app)
                 Assert.EndsWith(".template.json", url, StringComparison.Ordinal);
                 return url[(baseUrl.Length + 1)..^".template.json".Length];
             }));
-        Assert.Equal("https://artifacts-bucket.s3.us-east-1.amazonaws.com/templates", baseUrl);
+        Assert.Matches(@"^https://cdk-hnb659fds-assets-123456789012-eu-west-2\.s3\.us-east-1\.amazonaws\.com/templates/[0-9a-f]{16}$", baseUrl);
     }
 
     [Fact]
@@ -117,15 +117,41 @@ public sealed class PortalStackTests(SynthesizedApp app)
     }
 
     [Fact]
-    public void The_session_templates_are_published_under_templates()
+    public void No_lambda_function_publishes_anything()
     {
-        Template.HasResourceProperties("Custom::CDKBucketDeployment", Match.ObjectLike(new Dictionary<string, object>
+        // BucketDeployment ran a Lambda function on a Python runtime Lambda no longer creates (cfn-lint E2533).
+        Template.ResourceCountIs("Custom::CDKBucketDeployment", 0);
+        Template.ResourceCountIs("AWS::Lambda::Function", 0);
+        Template.ResourceCountIs("AWS::Lambda::LayerVersion", 0);
+    }
+
+    [Fact]
+    public void The_templates_are_file_assets_at_exactly_the_urls_the_portal_reads_and_may_use()
+    {
+        var intrinsics = new Intrinsics(new Dictionary<string, JsonNode>());
+        var environment = Json.OnlyResource("AWS::ECS::TaskDefinition")["Properties"]!["ContainerDefinitions"]![0]!["Environment"].AsList();
+        var baseUrl = intrinsics.Text(Assert.Single(environment, e => e["Name"].AsText() == "Aws__TemplatesBaseUrl")["Value"]);
+        var allowed = TaskStatement("CreateSessionStacks")["Condition"]!["StringEquals"]!["cloudformation:TemplateUrl"].AsList().Select(intrinsics.Text);
+        var files = JsonNode.Parse(File.ReadAllText(Path.Combine(app.AssemblyDirectory, "PortalStack.assets.json")))!["files"]!.AsObject()
+            .Select(f => (Source: f.Value!["source"]!, Destination: f.Value["destinations"]!.AsObject().Single().Value!))
+            .ToList();
+
+        var published = new[] { "RegionFoundation", "SessionScheduler", "SessionWorkers" }.Select(name =>
         {
-            ["DestinationBucketKeyPrefix"] = "templates/",
-        }));
-        Assert.Equal(
-            ["RegionFoundation.template.json", "SessionScheduler.template.json", "SessionWorkers.template.json"],
-            Directory.GetFiles(app.PublishedTemplates).Select(Path.GetFileName).Order());
+            // What AwsStackDeployer asks CloudFormation for: <Aws:TemplatesBaseUrl>/<Name>.template.json.
+            var url = new Uri(baseUrl + "/" + name + ".template.json");
+            var asset = Assert.Single(files, f => f.Destination["objectKey"].AsText() == url.AbsolutePath.TrimStart('/'));
+            Assert.Equal("file", asset.Source["packaging"].AsText());
+            // The bucket cdk deploy uploads it to is the one the URL names (virtual-hosted style).
+            var bucket = intrinsics.Text(new JsonObject { ["Fn::Sub"] = asset.Destination["bucketName"].AsText() });
+            Assert.Equal(bucket + ".s3.us-east-1.amazonaws.com", url.Host);
+            Assert.Equal(
+                File.ReadAllText(Path.Combine(app.PublishedTemplates, name + ".template.json")),
+                File.ReadAllText(Path.Combine(app.AssemblyDirectory, asset.Source["path"].AsText()!)));
+            return url.ToString();
+        }).ToList();
+
+        Assert.Equal(published, allowed);
     }
 
     [Theory]
@@ -143,6 +169,15 @@ public sealed class PortalStackTests(SynthesizedApp app)
         var container = Json.OnlyResource("AWS::ECS::TaskDefinition")["Properties"]!["ContainerDefinitions"]![0]!;
 
         Assert.Contains(container["Environment"].AsList(), e => e["Name"].AsText() == variable);
+    }
+
+    [Fact]
+    public void Notebooks_are_created_on_the_supported_amazon_linux_2023_platform()
+    {
+        var container = Json.OnlyResource("AWS::ECS::TaskDefinition")["Properties"]!["ContainerDefinitions"]![0]!;
+
+        var platform = Assert.Single(container["Environment"].AsList(), e => e["Name"].AsText() == "Aws__Notebook__PlatformIdentifier");
+        Assert.Equal("notebook-al2023-v1", platform["Value"].AsText());
     }
 
     [Fact]

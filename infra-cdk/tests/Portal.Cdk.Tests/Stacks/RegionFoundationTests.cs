@@ -118,6 +118,81 @@ public sealed class RegionFoundationTests(SynthesizedApp app)
     }
 
     [Fact]
+    public void Worker_instances_join_the_cluster_only_after_fsx_is_mounted()
+    {
+        var script = WorkerScript();
+        var mount = script.IndexOf("mount -t lustre", StringComparison.Ordinal);
+        var check = script.IndexOf("findmnt -t lustre /fsx\n", StringComparison.Ordinal);
+        var join = script.IndexOf("ECS_CLUSTER=portal-workers", StringComparison.Ordinal);
+
+        Assert.True(script.IndexOf("dnf install -y lustre-client", StringComparison.Ordinal) is >= 0 and var install && install < mount);
+        Assert.True(mount >= 0 && mount < check, "the mount is checked after it is made");
+        Assert.True(check < join, "the instance joins the cluster only once /fsx is a Lustre mount");
+        Assert.DoesNotContain("ecs.config", script[..join], StringComparison.Ordinal);
+        Assert.StartsWith("#!/bin/bash\nset -euxo pipefail\n", script, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_worker_whose_fsx_mount_fails_or_goes_away_is_marked_unhealthy_and_kept_out_of_ecs()
+    {
+        var script = WorkerScript();
+        var trap = script.IndexOf("trap '/usr/local/bin/portal-worker-unhealthy \"$INSTANCE\"' ERR", StringComparison.Ordinal);
+
+        Assert.True(trap >= 0 && trap < script.IndexOf("dnf install -y lustre-client", StringComparison.Ordinal), "a failed install or mount marks the instance unhealthy");
+        Assert.Contains("aws autoscaling set-instance-health --region $REGION --instance-id \\$1 --health-status Unhealthy", script, StringComparison.Ordinal);
+        Assert.Contains("systemctl mask --now ecs", script, StringComparison.Ordinal);
+        Assert.Contains("findmnt -t lustre /fsx > /dev/null || /usr/local/bin/portal-worker-unhealthy $INSTANCE", script, StringComparison.Ordinal);
+        Assert.Contains("systemctl enable --now portal-fsx-check.timer", script, StringComparison.Ordinal);
+        Assert.Contains("OnUnitActiveSec=1min", script, StringComparison.Ordinal);
+        Assert.Contains(Json.ResourcesOfType("AWS::IAM::Policy").SelectMany(p => p.Value["Properties"]!["PolicyDocument"]!["Statement"].AsList()),
+            s => s["Action"].AsList().Any(a => a.AsText() == "autoscaling:SetInstanceHealth")
+                 && s["Condition"]!["StringEquals"]!["aws:ResourceTag/portal-managed"].AsText() == "true");
+    }
+
+    [Fact]
+    public void The_worker_script_is_valid_bash()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"portal-worker-{Guid.NewGuid():N}.sh");
+        File.WriteAllText(file, WorkerScript());
+        try
+        {
+            using var bash = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("bash", ["-n", file]) { RedirectStandardError = true })!;
+            var errors = bash.StandardError.ReadToEnd();
+            bash.WaitForExit();
+
+            Assert.True(bash.ExitCode == 0, errors);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public void A_foundation_delete_is_not_held_up_by_termination_protection()
+    {
+        var cluster = Assert.Single(Json.ResourcesOfType("AWS::ECS::Cluster")).Key;
+        var providers = Json.ResourcesOfType("AWS::ECS::CapacityProvider").ToList();
+        var groups = Json.ResourcesOfType("AWS::AutoScaling::AutoScalingGroup").ToList();
+
+        Assert.NotEmpty(providers);
+        Assert.All(providers, p =>
+        {
+            var asg = p.Value["Properties"]!["AutoScalingGroupProvider"]!;
+            Assert.Equal("DISABLED", asg["ManagedTerminationProtection"].AsText());
+            Assert.Equal("ENABLED", asg["ManagedDraining"].AsText());
+            // The provider names its group, so CloudFormation deletes the provider first.
+            Assert.Contains(groups, g => asg["AutoScalingGroupArn"]!["Ref"].AsText() == g.Key);
+        });
+        Assert.All(groups, g =>
+        {
+            Assert.NotEqual("true", g.Value["Properties"]!["NewInstancesProtectedFromScaleIn"]?.ToString());
+            // The group goes before the cluster: a cluster with registered instances cannot be deleted.
+            Assert.Contains(cluster, g.Value["DependsOn"].AsList().Select(d => d.AsText()));
+        });
+    }
+
+    [Fact]
     public void The_region_holds_no_dask_image_each_session_brings_its_own()
     {
         Template.ResourceCountIs("AWS::SSM::Parameter", 0);
@@ -253,4 +328,8 @@ public sealed class RegionFoundationTests(SynthesizedApp app)
             ["DatasetFsxPaths"] = new JsonArray([.. paths.Select(p => (JsonNode)p)]),
         },
         conditions: Json.Conditions);
+
+    private string WorkerScript() =>
+        new Intrinsics(new Dictionary<string, JsonNode>()).Text(
+            Json.ResourcesOfType("AWS::EC2::LaunchTemplate").First().Value["Properties"]!["LaunchTemplateData"]!["UserData"]!["Fn::Base64"]!);
 }

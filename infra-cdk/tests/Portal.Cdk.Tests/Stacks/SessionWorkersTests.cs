@@ -20,9 +20,52 @@ public sealed class SessionWorkersTests(SynthesizedApp app)
         });
         var container = Json.OnlyResource("AWS::ECS::TaskDefinition")["Properties"]!["ContainerDefinitions"]![0]!;
 
-        var command = intrinsics.Evaluate(container["Command"])!.AsArray().Select(c => c.AsText()).ToList();
+        var entryPoint = container["EntryPoint"]!.AsArray().Select(c => c.AsText()!).ToList();
+        var script = Assert.Single(intrinsics.Evaluate(container["Command"])!.AsArray().Select(c => c.AsText()!));
 
-        Assert.Equal(["dask", "worker", "tcp://scheduler.s-4k7q2m9x1z.portal.internal:8786", "--resources", "pool-us-east-1=1"], command.Take(5));
+        // Run the container's command with a dask that prints its arguments, on an instance with 16 vCPUs.
+        var arguments = RunWithFakeDask(entryPoint, script, vcpus: 16);
+
+        Assert.Equal(["/usr/bin/tini", "-g", "--", "/bin/sh", "-c"], entryPoint);
+        Assert.Equal(["worker", "tcp://scheduler.s-4k7q2m9x1z.portal.internal:8786", "--nthreads", "16", "--resources", "pool-us-east-1=16"], arguments.Take(6));
+        Assert.Contains("--no-dashboard", arguments);
+    }
+
+    /// <summary>Runs the command as the container would, with <c>dask</c> and <c>nproc</c> stand-ins first on PATH.</summary>
+    private static List<string> RunWithFakeDask(List<string> entryPoint, string script, int vcpus)
+    {
+        var bin = Directory.CreateTempSubdirectory("portal-fake-dask-");
+        try
+        {
+            File.WriteAllText(Path.Combine(bin.FullName, "dask"), "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done\n");
+            File.WriteAllText(Path.Combine(bin.FullName, "nproc"), $"#!/bin/sh\necho {vcpus}\n");
+            foreach (var file in Directory.EnumerateFiles(bin.FullName))
+            {
+                if (!OperatingSystem.IsWindows())
+                {
+                    File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+                }
+            }
+
+            // tini is not on this machine: run what it execs (its arguments after "--").
+            var shell = entryPoint.SkipWhile(a => a != "--").Skip(1).ToList();
+            var start = new System.Diagnostics.ProcessStartInfo(shell[0]) { RedirectStandardOutput = true, UseShellExecute = false };
+            foreach (var argument in shell.Skip(1).Append(script))
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            start.Environment["PATH"] = bin.FullName + ":/usr/bin:/bin";
+            using var process = System.Diagnostics.Process.Start(start)!;
+            var output = process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            Assert.Equal(0, process.ExitCode);
+            return [.. output.Split('\n', StringSplitOptions.RemoveEmptyEntries)];
+        }
+        finally
+        {
+            bin.Delete(recursive: true);
+        }
     }
 
     [Fact]

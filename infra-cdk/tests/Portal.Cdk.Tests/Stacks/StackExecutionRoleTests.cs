@@ -139,6 +139,27 @@ public sealed class StackExecutionRoleTests(SynthesizedApp app)
     }
 
     [Theory]
+    [InlineData("ec2:AuthorizeSecurityGroupIngress")]
+    [InlineData("ec2:AuthorizeSecurityGroupEgress")]
+    [InlineData("ec2:RevokeSecurityGroupIngress")]
+    [InlineData("ec2:RevokeSecurityGroupEgress")]
+    [InlineData("ec2:UpdateSecurityGroupRuleDescriptionsIngress")]
+    [InlineData("ec2:UpdateSecurityGroupRuleDescriptionsEgress")]
+    [InlineData("ec2:ModifySecurityGroupRules")]
+    public void Rules_of_tagged_groups_can_be_added_changed_and_revoked(string action)
+    {
+        // IAM checks these on the group (which must carry the tag) and on the rule (never tagged by CloudFormation):
+        // without both, updating or deleting a stack that changes a rule fails, and a delete leaves the group behind.
+        var onRules = Statement("RulesOfTaggedGroups");
+        var onGroups = Statement("ChangeTaggedNetworkResources");
+
+        Assert.Contains(action, Actions(onRules));
+        Assert.All(Resources(onRules), r => Assert.EndsWith(":security-group-rule/*", r, StringComparison.Ordinal));
+        Assert.Contains(action, Actions(onGroups));
+        Assert.Equal("true", onGroups["Condition"]!["StringEquals"]![$"aws:ResourceTag/{ManagedTag}"].AsText());
+    }
+
+    [Theory]
     [MemberData(nameof(PortalTemplates))]
     public void Every_ec2_resource_a_portal_template_creates_asks_for_the_tag(string template)
     {
@@ -174,15 +195,18 @@ public sealed class StackExecutionRoleTests(SynthesizedApp app)
     [Fact]
     public void S3_reads_are_the_dataset_buckets_and_the_published_templates_only()
     {
-        var s3 = Allows().Where(s => Actions(s).Any(a => a.StartsWith("s3:", StringComparison.Ordinal))).SelectMany(Resources).Order();
+        var s3 = Allows().Where(s => Actions(s).Any(a => a.StartsWith("s3:", StringComparison.Ordinal))).SelectMany(Resources).Order().ToList();
 
         Assert.Equal(
             [
-                "arn:aws:s3:::artifacts-bucket/templates/*",
                 "arn:aws:s3:::cmip6-pds", "arn:aws:s3:::cmip6-pds/*",
                 "arn:aws:s3:::era5-pds", "arn:aws:s3:::era5-pds/*",
+                "arn:aws:s3:::ncar-cesm2-lens", "arn:aws:s3:::ncar-cesm2-lens/*",
+                "arn:aws:s3:::nex-gddp-cmip6", "arn:aws:s3:::nex-gddp-cmip6/*",
+                "arn:aws:s3:::nsf-ncar-era5", "arn:aws:s3:::nsf-ncar-era5/*",
             ],
-            s3);
+            s3.Where(r => !r.Contains("cdk-", StringComparison.Ordinal)));
+        Assert.Matches(@"^arn:aws:s3:::cdk-hnb659fds-assets-123456789012-eu-west-2/templates/[0-9a-f]{16}/\*$", Assert.Single(s3, r => r.Contains("cdk-", StringComparison.Ordinal)));
     }
 
     private static bool IsEc2Change(string action) =>
