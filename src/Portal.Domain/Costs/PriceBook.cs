@@ -34,7 +34,27 @@ public sealed class PriceBook
     /// <summary>The date the prices were true on.</summary>
     public DateOnly AsOf { get; }
 
+    /// <summary>Where the prices come from, as the UI says it: "Bundled price snapshot", "AWS Price List API".</summary>
     public string Name { get; }
+
+    /// <summary>When the prices were read from their source; null for the bundled snapshot, which was never fetched.</summary>
+    public DateTimeOffset? FetchedAt { get; init; }
+
+    /// <summary>True when the prices are older than <paramref name="maximumAge"/> allows (the snapshot: by its date).</summary>
+    public bool IsStale(DateTimeOffset now, TimeSpan maximumAge)
+    {
+        var read = FetchedAt ?? new DateTimeOffset(AsOf.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        return now - read > maximumAge;
+    }
+
+    /// <summary>
+    /// The price of a GB sent from <paramref name="from"/> to <paramref name="to"/>: the pair's own price when known,
+    /// else the source region's price to any other region; zero within a region.
+    /// </summary>
+    public UnitPrice? FindTransfer(RegionCode from, RegionCode to) =>
+        from == to
+            ? new UnitPrice(from, PriceSku.TransferToGb(to), 0m, "GB", "no charge within a region", true)
+            : Find(from, PriceSku.TransferToGb(to)) ?? Find(from, PriceSku.InterRegionTransferGb);
 
     public IReadOnlyCollection<UnitPrice> Prices => _prices.Values;
 
