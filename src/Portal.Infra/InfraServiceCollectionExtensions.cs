@@ -102,6 +102,7 @@ public static class InfraServiceCollectionExtensions
         services.AddSingleton<CostEstimator>();
         services.AddSingleton<SessionRequestValidator>();
         services.AddSingleton<DatasetAdvisor>();
+        services.AddSingleton(sp => new DataVolumeEstimator(sp.GetRequiredService<DatasetCatalog>(), sp.GetRequiredService<Portal.Domain.Datasets.Stores.Cmip6StoreCatalogue>()));
         // The shipped CMIP6 store catalogue (3,502 stores, a few milliseconds to index), loaded once.
         services.AddSingleton(_ => new Portal.Domain.Datasets.Stores.Cmip6StoreCatalogue(Portal.Infra.Catalogue.ShippedStoreCatalogue.LoadIndex()));
     }

@@ -28,6 +28,7 @@ internal sealed partial class SessionService(
     FoundationReadiness foundations,
     Compute.IComputePlacement placement,
     CostEstimator estimator,
+    DataVolumeEstimator volumes,
     IPriceSource prices,
     INotebookService notebooks,
     NotebookWriter notebookWriter,
@@ -122,7 +123,7 @@ internal sealed partial class SessionService(
         var regions = request.Datasets
             .Where(d => catalog.TryGet(d, out _))
             .Select(d => catalog.Get(d).Location.Region);
-        return estimator.Estimate(priceBook, regions, request.WorkersPerRegion, request.WorkerSize, request.MaximumHours);
+        return estimator.Estimate(priceBook, regions, request.WorkersPerRegion, request.WorkerSize, request.MaximumHours, volumes.For(request));
     }
 
     public Task<PriceBook> GetPriceBookAsync(CancellationToken cancellationToken) => prices.GetPriceBookAsync(cancellationToken);

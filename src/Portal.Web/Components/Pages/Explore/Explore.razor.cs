@@ -99,6 +99,9 @@ public partial class Explore
 
     private string DefaultName => SessionName.Default(Model.ToRequest());
 
+    /// <summary>What keeps the estimate from showing: every message but the session name's, which changes no cost.</summary>
+    private IReadOnlyList<FieldError> CostProblems => [.. Errors.Where(e => e.Field != SessionRequestField.Name)];
+
     private string? NameError => Errors.FirstOrDefault(e => e.Field == SessionRequestField.Name)?.Message;
 
     private bool CanLaunch => Interactive && !_launching && Errors.Count == 0 && _priceBook is not null;
