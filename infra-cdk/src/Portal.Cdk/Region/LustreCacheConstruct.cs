@@ -27,6 +27,7 @@ internal sealed class LustreCacheConstructProps
 /// </summary>
 internal sealed class LustreCacheConstruct : Construct
 {
+    /// <summary>The size the portal's estimate prices (Portal.Domain.Costs.FoundationShape; a contract test compares them).</summary>
     public const int StorageCapacityGiB = 1200;
 
     /// <summary>
