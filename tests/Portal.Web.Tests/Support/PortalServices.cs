@@ -38,6 +38,7 @@ internal static class PortalServices
         services.AddSingleton<Portal.Web.Components.Datasets.DatasetSearchCache>();
         services.AddSingleton<LaunchPlanner>();
         services.AddSingleton<CostEstimator>();
+        services.AddSingleton(sp => new DataVolumeEstimator(sp.GetRequiredService<DatasetCatalog>(), sp.GetRequiredService<Portal.Domain.Datasets.Stores.Cmip6StoreCatalogue>()));
         services.AddSingleton<ISessionStore>(store);
         services.AddSingleton<ISessionLocalityStore, InMemorySessionLocalityStore>();
         services.AddSingleton<IPriceSource, BundledPriceSource>();

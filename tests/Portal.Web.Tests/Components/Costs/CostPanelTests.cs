@@ -53,4 +53,36 @@ public sealed class CostPanelTests : PortalTestContext
         Assert.True(markup.IndexOf("data-testid=\"launch\"", StringComparison.Ordinal) < markup.IndexOf("Cost per region", StringComparison.Ordinal));
         Assert.Equal("Cost per region", cut.Find(".mud-simple-table").GetAttribute("aria-label"));
     }
+
+    [Fact]
+    public void Each_line_shows_its_quantity_at_its_unit_price_so_it_can_be_checked_by_hand()
+    {
+        var estimate = new CostEstimate(
+            [new RegionCost(London, RegionRole.Home, [new CostLine("2 × m5d.4xlarge Dask workers", 2, "instance-hour", 0.904m, true)])],
+            3,
+            new DateOnly(2026, 5, 8),
+            "Test prices")
+        {
+            Foundations = [new FoundationCost(London, RegionRole.Worker, [new CostLine("NAT gateway", 730, "hour", 0.045m, true)])],
+        };
+
+        var cut = Render<CostPanel>(p => p.Add(x => x.Estimate, estimate));
+
+        Assert.Contains("2 instance-hour × $0.904", cut.Find("[data-testid=cost-region-eu-west-2]").TextContent, StringComparison.Ordinal);
+        var foundations = cut.Find("[data-testid=cost-foundations]");
+        Assert.Contains("730 hour × $0.045", foundations.TextContent, StringComparison.Ordinal);
+        Assert.Contains("$32.85", foundations.TextContent, StringComparison.Ordinal);
+        // 3 of 730 hours of $32.85.
+        Assert.Equal("$0.14", cut.Find("[data-testid=cost-foundation-share]").TextContent);
+    }
+
+    [Fact]
+    public void Stale_prices_are_said_beside_the_figures()
+    {
+        var estimate = new CostEstimate([], 1, new DateOnly(2026, 5, 8), "Bundled price snapshot");
+
+        var cut = Render<CostPanel>(p => p.Add(x => x.Estimate, estimate).Add(x => x.PriceWarning, "Prices are 213 days old."));
+
+        Assert.Equal("Prices are 213 days old.", cut.Find("[data-testid=prices-stale]").TextContent.Trim());
+    }
 }

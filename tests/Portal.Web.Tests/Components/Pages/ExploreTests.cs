@@ -57,10 +57,49 @@ public sealed class ExploreTests : PortalTestContext
         var cut = Render<Explore>();
         Assert.Empty(cut.FindAll("[data-testid=cost-region-us-west-2]"));
 
-        cut.Find("[data-testid=dataset-cmip6]").Click();
+        cut.Find("[data-testid=dataset-era5]").Click();
+        Assert.NotNull(cut.Find("[data-testid=cost-region-us-east-1]"));
+        Assert.Empty(cut.FindAll("[data-testid=cost-region-us-west-2]"));
+
+        // ERA5's new home instead (two copies of ERA5 are refused).
+        cut.Find("[data-testid=dataset-era5]").Click();
+        cut.Find("[data-testid=dataset-nsf-ncar-era5]").Click();
 
         Assert.NotNull(cut.Find("[data-testid=cost-region-us-west-2]"));
-        Assert.Equal("true", cut.Find("[data-testid=dataset-cmip6]").GetAttribute("aria-checked"));
+        Assert.Empty(cut.FindAll("[data-testid=cost-region-us-east-1]"));
+        Assert.Equal("true", cut.Find("[data-testid=dataset-nsf-ncar-era5]").GetAttribute("aria-checked"));
+    }
+
+    [Fact]
+    public void A_form_that_cannot_launch_gets_no_figure_but_the_fields_to_fix()
+    {
+        var cut = Render<Explore>();
+        Assert.Contains("Select data in the dataset list to see what the session will cost", Text(cut, "cost-fix"), StringComparison.Ordinal);
+        cut.Find("[data-testid=dataset-era5]").Click();
+        Assert.Equal("$2.33", Text(cut, "cost-hourly"));
+
+        cut.Find("#f-workers").Input("10000");
+
+        Assert.Empty(cut.FindAll("[data-testid=cost-hourly]"));
+        Assert.Empty(cut.FindAll("[data-testid=launch-bar-total]"));
+        var fix = cut.Find("[data-testid=cost-fix-WorkersPerRegion]");
+        Assert.StartsWith("Workers per region:", fix.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Equal("#f-workers", fix.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Contains("1 to fix", Text(cut, "launch-bar-fix"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_panel_compares_computing_next_to_the_data_with_copying_it_home()
+    {
+        var cut = Render<Explore>();
+        cut.Find("[data-testid=dataset-era5]").Click();
+
+        Assert.Contains("saved", Text(cut, "cost-compare"), StringComparison.Ordinal);
+        var copyHome = cut.Find("[data-testid=side-copy-home]").TextContent;
+        Assert.Contains("from us-east-1 to eu-west-2", copyHome, StringComparison.Ordinal);
+        Assert.Contains("Keep the", copyHome, StringComparison.Ordinal);
+        Assert.NotNull(cut.Find("[data-testid=cost-break-even]"));
+        Assert.Contains("us-east-1", cut.Find("[data-testid=cost-foundations]").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -69,15 +108,16 @@ public sealed class ExploreTests : PortalTestContext
         var cut = Render<Explore>();
         cut.Find("[data-testid=dataset-era5]").Click();
 
-        // Bundled snapshot: eu-west-2 scheduler 0.04656 + 4 x 0.00511, notebook 0.453; us-east-1 m5d.4xlarge 0.904, TGW 0.05.
-        Assert.Equal("$2.38", Text(cut, "cost-hourly"));
-        Assert.Equal("$9.51", Text(cut, "cost-total"));
+        // Bundled snapshot: eu-west-2 scheduler 0.04656 + 4 x 0.00511, notebook 0.453; us-east-1 2 x m5d.4xlarge 0.904
+        // (the Transit Gateway attachment is the foundation's, priced per month apart).
+        Assert.Equal("$2.33", Text(cut, "cost-hourly"));
+        Assert.Equal("$9.31", Text(cut, "cost-total"));
 
         cut.Find("#f-workers").Input("10");
-        Assert.Equal("$9.61", Text(cut, "cost-hourly"));
+        Assert.Equal("$9.56", Text(cut, "cost-hourly"));
 
         cut.Find("#f-hours").Input("10");
-        Assert.Equal("$96.10", Text(cut, "cost-total"));
+        Assert.Equal("$95.60", Text(cut, "cost-total"));
         Assert.Contains("For 10 hours", cut.Find("[data-testid=cost-panel]").TextContent, StringComparison.Ordinal);
         Assert.Contains("Prices as of 2026-05-08", Text(cut, "prices-as-of"), StringComparison.Ordinal);
     }
