@@ -2,6 +2,15 @@ using Portal.Domain.Regions;
 
 namespace Portal.Domain.Costs;
 
+/// <summary>Which resource of a session a line prices, so a session's steps can carry their own rate.</summary>
+public enum CostPart
+{
+    Other,
+    Scheduler,
+    Notebook,
+    Workers,
+}
+
 /// <summary>One priced item: a quantity at a unit price, for example "3 × m5d.4xlarge workers" at $0.904 an instance-hour.</summary>
 /// <param name="UnitPriceUsd">Null when the price book has no price for it; the line then adds nothing.</param>
 public sealed record CostLine(string Item, decimal Quantity, string Unit, decimal? UnitPriceUsd, bool Verified)
@@ -10,6 +19,9 @@ public sealed record CostLine(string Item, decimal Quantity, string Unit, decima
     public decimal AmountUsd => UnitPriceUsd is { } price ? Quantity * price : 0m;
 
     public bool IsPriced => UnitPriceUsd is not null;
+
+    /// <summary>The session resource the line prices (<see cref="CostPart.Other"/> for foundations and comparisons).</summary>
+    public CostPart Part { get; init; }
 }
 
 /// <summary>What one region of a session costs per hour.</summary>
@@ -48,6 +60,10 @@ public sealed record CostEstimate(IReadOnlyList<RegionCost> Regions, int Hours, 
 
     /// <summary>The foundations' cost over the session's maximum hours.</summary>
     public decimal FoundationShareUsd => Foundations.Sum(f => f.ShareUsd(Hours));
+
+    /// <summary>The hourly cost of one part of the session in one region (the scheduler, the notebook, a region's workers).</summary>
+    public decimal HourlyUsdOf(CostPart part, RegionCode region) =>
+        Regions.Where(r => r.Region == region).SelectMany(r => r.Lines).Where(l => l.Part == part).Sum(l => l.AmountUsd);
 
     /// <summary>False when some item has no price: the figures are then a lower bound.</summary>
     public bool IsComplete => AllLines.All(l => l.IsPriced);

@@ -49,14 +49,14 @@ public sealed class CostEstimator(RegionCatalog regions, LaunchSettings settings
         var scheduler = SchedulerSize.For(totalWorkers, settings);
         return
         [
-            Line(prices, home, PriceSku.FargateVcpuHour, Text($"Dask scheduler, {scheduler.Vcpu:0.##} vCPU (Fargate)"), (decimal)scheduler.Vcpu, "vCPU-hour"),
-            Line(prices, home, PriceSku.FargateGbHour, Text($"Dask scheduler, {scheduler.MemoryGb:0.##} GB (Fargate)"), (decimal)scheduler.MemoryGb, "GB-hour"),
-            Line(prices, home, PriceSku.NotebookInstance(settings.NotebookInstanceType), $"Notebook, {settings.NotebookInstanceType}", 1, "instance-hour"),
+            Line(prices, home, PriceSku.FargateVcpuHour, Text($"Dask scheduler, {scheduler.Vcpu:0.##} vCPU (Fargate)"), (decimal)scheduler.Vcpu, "vCPU-hour") with { Part = CostPart.Scheduler },
+            Line(prices, home, PriceSku.FargateGbHour, Text($"Dask scheduler, {scheduler.MemoryGb:0.##} GB (Fargate)"), (decimal)scheduler.MemoryGb, "GB-hour") with { Part = CostPart.Scheduler },
+            Line(prices, home, PriceSku.NotebookInstance(settings.NotebookInstanceType), $"Notebook, {settings.NotebookInstanceType}", 1, "instance-hour") with { Part = CostPart.Notebook },
         ];
     }
 
     private static CostLine WorkerLine(PriceBook prices, RegionCode region, int workers, string workerSize) =>
-        Line(prices, region, PriceSku.Ec2Instance(workerSize), Text($"{workers} × {workerSize} Dask workers"), workers, "instance-hour");
+        Line(prices, region, PriceSku.Ec2Instance(workerSize), Text($"{workers} × {workerSize} Dask workers"), workers, "instance-hour") with { Part = CostPart.Workers };
 
     /// <summary>A month of what the foundation keeps running (see <see cref="FoundationShape"/>).</summary>
     private static List<CostLine> FoundationLines(PriceBook prices, RegionCode region, bool withFileSystem)

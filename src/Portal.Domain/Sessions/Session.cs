@@ -507,11 +507,18 @@ public sealed class Session
     }
 
     /// <summary>
-    /// What the session has cost: earlier attempts, plus the current one from the start of provisioning (or the last
-    /// retry) until it stopped costing (or now), at the launch estimate.
+    /// What the session has cost: the sum of its resources, each from the start of its creation until its deletion
+    /// completed (<see cref="SessionStep.CostSoFarUsd"/>). Sessions recorded before steps carried a rate: earlier
+    /// attempts, plus the current one from the start of provisioning until it stopped costing, at the launch estimate.
     /// </summary>
     public decimal CostSoFarUsd(DateTimeOffset now)
     {
+        // Sessions launched with a rate per resource add up their resources: each stops costing when it is deleted.
+        if (_steps.Any(s => s.Spec.HourlyUsd > 0))
+        {
+            return decimal.Round(_steps.Sum(s => s.CostSoFarUsd(now)), 2, MidpointRounding.AwayFromZero);
+        }
+
         if (CostingSince is not { } start)
         {
             return AccruedCostUsd;

@@ -81,6 +81,12 @@ public sealed class SessionStep
     /// <summary>When the resource was created (or failed); a step deleted before it was created ends here when deleted.</summary>
     public DateTimeOffset? CompletedAt { get; private set; }
 
+    /// <summary>When the resource was gone (the delete completed); null while it may still exist.</summary>
+    public DateTimeOffset? DeletedAt { get; private set; }
+
+    /// <summary>What earlier attempts of this step cost (a retry starts the clock again for the new resource).</summary>
+    public decimal AccruedUsd { get; private set; }
+
     /// <summary>How many calls for this step failed in a row (the cloud errored, a delete failed); reset when one succeeds.</summary>
     public int Failures { get; private set; }
 
@@ -92,6 +98,23 @@ public sealed class SessionStep
 
     /// <summary>True while the cloud may hold something for this step that a stop must remove.</summary>
     public bool MayHoldResources => Status is StepStatus.InProgress or StepStatus.Complete or StepStatus.Failed or StepStatus.Deleting;
+
+    /// <summary>
+    /// What this step's resources have cost: earlier attempts, plus the current one at the launch rate from the moment its
+    /// creation started until its deletion completed (or <paramref name="now"/>). Unrounded.
+    /// </summary>
+    public decimal CostSoFarUsd(DateTimeOffset now) => AccruedUsd + CurrentAttemptUsd(now);
+
+    private decimal CurrentAttemptUsd(DateTimeOffset now)
+    {
+        if (StartedAt is not { } start || Spec.HourlyUsd == 0m)
+        {
+            return 0m;
+        }
+
+        var end = DeletedAt ?? now;
+        return Spec.HourlyUsd * (decimal)Math.Max(0, (end - start).TotalHours);
+    }
 
     /// <summary>True when the step waits for a backoff to run out at <paramref name="now"/>.</summary>
     public bool IsBackingOff(DateTimeOffset now) => NextAttemptAt is { } next && now < next;
@@ -148,6 +171,7 @@ public sealed class SessionStep
     {
         Status = StepStatus.Deleted;
         CompletedAt ??= now;
+        DeletedAt ??= now;
         Failures = 0;
         NextAttemptAt = null;
     }
@@ -188,6 +212,13 @@ public sealed class SessionStep
     /// <summary>The old resource is gone: the step is pending again, as a new attempt with a new create token.</summary>
     internal void Renew()
     {
+        // The old resource is gone: what it cost stays with the step.
+        if (DeletedAt is { } gone)
+        {
+            AccruedUsd += CurrentAttemptUsd(gone);
+        }
+
+        DeletedAt = null;
         Status = StepStatus.Pending;
         Attempt++;
         RecreateAfterDelete = false;

@@ -25,6 +25,9 @@ public sealed record StepSpec(
     /// <summary>The notebook step's parameter holding the notebook's file name.</summary>
     public const string FileNameParameter = "FileName";
 
+    /// <summary>What the step's resource costs per hour while it exists, from the launch estimate (0 when unknown).</summary>
+    public decimal HourlyUsd { get; init; }
+
     /// <summary>The value of a parameter, or null when the step has none of that name.</summary>
     public string? Parameter(string name) => Parameters.TryGetValue(name, out var value) ? value : null;
 }

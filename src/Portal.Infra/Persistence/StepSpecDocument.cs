@@ -16,7 +16,8 @@ internal sealed record StepSpecDocument(
     string Template,
     Dictionary<string, string> Parameters,
     Dictionary<string, string> Tags,
-    string? Document)
+    string? Document,
+    decimal HourlyUsd = 0m)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -28,7 +29,8 @@ internal sealed record StepSpecDocument(
             spec.Template,
             new Dictionary<string, string>(spec.Parameters, StringComparer.Ordinal),
             new Dictionary<string, string>(spec.Tags, StringComparer.Ordinal),
-            null),
+            null,
+            spec.HourlyUsd),
         Json);
 
     public static StepSpec Deserialize(string json)
@@ -41,6 +43,9 @@ internal sealed record StepSpecDocument(
             doc.ResourceName,
             doc.Template,
             doc.Parameters,
-            doc.Tags);
+            doc.Tags)
+        {
+            HourlyUsd = doc.HourlyUsd,
+        };
     }
 }

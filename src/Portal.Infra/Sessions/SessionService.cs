@@ -95,7 +95,10 @@ internal sealed partial class SessionService(
         }
 
         var estimate = Estimate(await prices.GetPriceBookAsync(cancellationToken), request);
-        var steps = plan.ToSteps(SessionTags.For(id, actor.Name), NotebookWriter.FileName(id));
+        // Each resource carries its own rate, so its cost stops when it is deleted, whatever the others do.
+        var steps = plan.ToSteps(SessionTags.For(id, actor.Name), NotebookWriter.FileName(id))
+            .Select(step => step with { HourlyUsd = estimate.HourlyUsdOf(PartOf(step.Kind), step.Region) })
+            .ToList();
         var launch = new SessionLaunch(name, launchKey, plan.SchedulerAddress, estimate.HourlyUsd, Options.IdleTimeout, Options.CleanUpFailedSessions, steps);
         var session = Session.Create(id, actor, request, launch, clock.GetUtcNow());
         // The notebook is written once, now, from the plan; its token is put in when the instance is created.
@@ -116,6 +119,13 @@ internal sealed partial class SessionService(
         await notifier.PublishAsync(session);
         return new LaunchResult(id, []);
     }
+
+    private static CostPart PartOf(StepKind kind) => kind switch
+    {
+        StepKind.Scheduler => CostPart.Scheduler,
+        StepKind.Notebook => CostPart.Notebook,
+        _ => CostPart.Workers,
+    };
 
     public CostEstimate Estimate(PriceBook priceBook, SessionRequest request)
     {

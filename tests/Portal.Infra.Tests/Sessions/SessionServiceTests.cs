@@ -45,6 +45,9 @@ public sealed class SessionServiceTests : IAsyncLifetime
         var estimate = Service.Estimate(await Service.GetPriceBookAsync(Ct), SampleRequests.FirstRun);
         Assert.Equal(estimate.HourlyUsd, session.HourlyCostUsd);
         Assert.True(session.HourlyCostUsd > 0);
+        // Each resource carries its share of the estimate (stored and read back): together, the whole of it.
+        Assert.All(session.Steps, s => Assert.True(s.Spec.HourlyUsd > 0, $"{s.ResourceName} has no rate."));
+        Assert.Equal(estimate.HourlyUsd, session.Steps.Sum(s => s.Spec.HourlyUsd));
         var launched = Assert.Single(await Host.Store.ListEventsAsync(session.Id, Ct));
         Assert.StartsWith("Launched by ada: 2 worker pool(s), estimated ", launched.Message, StringComparison.Ordinal);
         Assert.Equal([session.Id], await Host.Store.ListNeedingWorkAsync(InfraTestHost.Start, Ct));

@@ -535,10 +535,16 @@ namespace Portal.Infra.Persistence.Migrations.PostgreSql
                                 .HasMaxLength(128)
                                 .HasColumnType("character varying(128)");
 
+                            b1.Property<decimal>("AccruedUsd")
+                                .HasColumnType("numeric");
+
                             b1.Property<int>("Attempt")
                                 .HasColumnType("integer");
 
                             b1.Property<long?>("CompletedAt")
+                                .HasColumnType("bigint");
+
+                            b1.Property<long?>("DeletedAt")
                                 .HasColumnType("bigint");
 
                             b1.Property<int>("Failures")

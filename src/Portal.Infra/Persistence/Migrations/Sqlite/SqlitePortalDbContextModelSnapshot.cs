@@ -503,10 +503,16 @@ namespace Portal.Infra.Persistence.Migrations.Sqlite
                                 .HasMaxLength(128)
                                 .HasColumnType("TEXT");
 
+                            b1.Property<decimal>("AccruedUsd")
+                                .HasColumnType("TEXT");
+
                             b1.Property<int>("Attempt")
                                 .HasColumnType("INTEGER");
 
                             b1.Property<long?>("CompletedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long?>("DeletedAt")
                                 .HasColumnType("INTEGER");
 
                             b1.Property<int>("Failures")
