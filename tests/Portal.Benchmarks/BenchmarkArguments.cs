@@ -4,9 +4,10 @@ namespace Portal.Benchmarks;
 
 /// <summary>
 /// The command line: <c>--sessions N</c> (default 20), <c>--real-compute</c> for the real-compute benchmark, or
-/// <c>--catalogue [--rows N]</c> for the store catalogue benchmark (default 500,000 stores).
+/// <c>--catalogue [--rows N]</c> for the store catalogue benchmark (default 500,000 stores), or <c>--estimate</c> for
+/// the cost estimate's recompute.
 /// </summary>
-internal sealed record BenchmarkArguments(int Sessions, bool RealCompute = false, int? CatalogueRows = null)
+internal sealed record BenchmarkArguments(int Sessions, bool RealCompute = false, int? CatalogueRows = null, bool Estimate = false)
 {
     public const int DefaultSessions = 20;
 
@@ -17,7 +18,7 @@ internal sealed record BenchmarkArguments(int Sessions, bool RealCompute = false
     private const int MaximumCatalogueRows = 10_000_000;
 
     private static readonly string Usage =
-        $"Usage: Portal.Benchmarks [--sessions N] (default {DefaultSessions}) | --real-compute | --catalogue [--rows N] (default {DefaultCatalogueRows}).";
+        $"Usage: Portal.Benchmarks [--sessions N] (default {DefaultSessions}) | --real-compute | --catalogue [--rows N] (default {DefaultCatalogueRows}) | --estimate.";
 
     /// <summary>The arguments, or null with <paramref name="problem"/> saying what is wrong.</summary>
     public static BenchmarkArguments? Parse(IReadOnlyList<string> args, out string? problem)
@@ -27,6 +28,12 @@ internal sealed record BenchmarkArguments(int Sessions, bool RealCompute = false
         {
             problem = null;
             return new BenchmarkArguments(sessions, RealCompute: true);
+        }
+
+        if (args is ["--estimate"])
+        {
+            problem = null;
+            return new BenchmarkArguments(sessions, Estimate: true);
         }
 
         if (args is ["--catalogue", ..])

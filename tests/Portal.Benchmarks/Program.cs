@@ -24,6 +24,13 @@ if (arguments.CatalogueRows is { } catalogueRows)
     return await CatalogueBenchmark.RunAsync(catalogueRows, catalogueOutput, cancel.Token);
 }
 
+if (arguments.Estimate)
+{
+    // Issue 11: the estimate of a 5-region plan, recomputed as the form changes.
+    var estimateOutput = Path.Combine(RepositoryRoot.Find(), "artifacts", "benchmarks", "estimate.md");
+    return await Portal.Benchmarks.Costs.EstimateBenchmark.RunAsync(estimateOutput, cancel.Token);
+}
+
 if (arguments.RealCompute)
 {
     // Issue 9: real processes (Debian's Python stack), three runs one after another.

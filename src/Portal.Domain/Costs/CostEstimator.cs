@@ -10,6 +10,8 @@ namespace Portal.Domain.Costs;
 /// </summary>
 public sealed class CostEstimator(RegionCatalog regions, LaunchSettings settings)
 {
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
     /// <param name="workerRegions">The regions that get a worker pool.</param>
     /// <param name="data">What the analysis reads; null or empty for no copy-home comparison.</param>
     public CostEstimate Estimate(
@@ -49,14 +51,14 @@ public sealed class CostEstimator(RegionCatalog regions, LaunchSettings settings
         var scheduler = SchedulerSize.For(totalWorkers, settings);
         return
         [
-            Line(prices, home, PriceSku.FargateVcpuHour, Text($"Dask scheduler, {scheduler.Vcpu:0.##} vCPU (Fargate)"), (decimal)scheduler.Vcpu, "vCPU-hour") with { Part = CostPart.Scheduler },
-            Line(prices, home, PriceSku.FargateGbHour, Text($"Dask scheduler, {scheduler.MemoryGb:0.##} GB (Fargate)"), (decimal)scheduler.MemoryGb, "GB-hour") with { Part = CostPart.Scheduler },
+            Line(prices, home, PriceSku.FargateVcpuHour, string.Create(Invariant, $"Dask scheduler, {scheduler.Vcpu:0.##} vCPU (Fargate)"), (decimal)scheduler.Vcpu, "vCPU-hour") with { Part = CostPart.Scheduler },
+            Line(prices, home, PriceSku.FargateGbHour, string.Create(Invariant, $"Dask scheduler, {scheduler.MemoryGb:0.##} GB (Fargate)"), (decimal)scheduler.MemoryGb, "GB-hour") with { Part = CostPart.Scheduler },
             Line(prices, home, PriceSku.NotebookInstance(settings.NotebookInstanceType), $"Notebook, {settings.NotebookInstanceType}", 1, "instance-hour") with { Part = CostPart.Notebook },
         ];
     }
 
     private static CostLine WorkerLine(PriceBook prices, RegionCode region, int workers, string workerSize) =>
-        Line(prices, region, PriceSku.Ec2Instance(workerSize), Text($"{workers} × {workerSize} Dask workers"), workers, "instance-hour") with { Part = CostPart.Workers };
+        Line(prices, region, PriceSku.Ec2Instance(workerSize), string.Create(Invariant, $"{workers} × {workerSize} Dask workers"), workers, "instance-hour") with { Part = CostPart.Workers };
 
     /// <summary>A month of what the foundation keeps running (see <see cref="FoundationShape"/>).</summary>
     private static List<CostLine> FoundationLines(PriceBook prices, RegionCode region, bool withFileSystem)
@@ -65,7 +67,7 @@ public sealed class CostEstimator(RegionCatalog regions, LaunchSettings settings
         if (withFileSystem)
         {
             lines.Add(Line(prices, region, PriceSku.FsxLustrePersistent2GbMonth(FoundationShape.FsxThroughputPerTib),
-                Text($"FSx for Lustre, {FoundationShape.FsxStorageGiB:N0} GiB PERSISTENT_2 at {FoundationShape.FsxThroughputPerTib} MB/s/TiB"),
+                string.Create(Invariant, $"FSx for Lustre, {FoundationShape.FsxStorageGiB:N0} GiB PERSISTENT_2 at {FoundationShape.FsxThroughputPerTib} MB/s/TiB"),
                 FoundationShape.FsxStorageGiB, "GB-month"));
         }
 
@@ -79,7 +81,7 @@ public sealed class CostEstimator(RegionCatalog regions, LaunchSettings settings
         PriceBook prices, CostEstimate estimate, RegionCode home, List<CostLine> homeLines, int totalWorkers, string workerSize, DataToRead data)
     {
         var hours = estimate.Hours;
-        var nextToData = new List<CostLine> { new(Text($"Session compute next to the data, {hours} h"), hours, CopyAssumptions.HourUnit, estimate.HourlyUsd, Verified: true) };
+        var nextToData = new List<CostLine> { new(string.Create(Invariant, $"Session compute next to the data, {hours} h"), hours, CopyAssumptions.HourUnit, estimate.HourlyUsd, Verified: true) };
         var copyHome = new List<CostLine>();
         var moved = 0m;
         foreach (var (region, bytes) in data.ByRegion().OrderBy(p => p.Key.Value, StringComparer.Ordinal))
@@ -92,19 +94,19 @@ public sealed class CostEstimator(RegionCatalog regions, LaunchSettings settings
             var gb = bytes / CopyAssumptions.BytesPerGb;
             moved += gb;
             var transfer = prices.FindTransfer(region, home);
-            copyHome.Add(new CostLine(Text($"Copy {Gb(gb)} from {region} to {home}"), Gb2(gb), "GB", transfer?.Usd, transfer?.Verified ?? false));
+            copyHome.Add(new CostLine(string.Create(Invariant, $"Copy {Gb(gb)} from {region} to {home}"), Gb2(gb), "GB", transfer?.Usd, transfer?.Verified ?? false));
             var results = gb * CopyAssumptions.ResultsShare;
-            nextToData.Add(new CostLine(Text($"Results from {region} to {home} ({CopyAssumptions.ResultsShare:P0} of {Gb(gb)})"), Gb2(results), "GB", transfer?.Usd, transfer?.Verified ?? false));
+            nextToData.Add(new CostLine(string.Create(Invariant, $"Results from {region} to {home} ({CopyAssumptions.ResultsShare:P0} of {Gb(gb)})"), Gb2(results), "GB", transfer?.Usd, transfer?.Verified ?? false));
         }
 
         var storage = prices.Find(home, PriceSku.S3StandardGbMonth);
-        copyHome.Add(new CostLine(Text($"Keep the {Gb(moved)} copy in S3 Standard in {home} for {CopyAssumptions.MonthsKept:0.#} month"),
+        copyHome.Add(new CostLine(string.Create(Invariant, $"Keep the {Gb(moved)} copy in S3 Standard in {home} for {CopyAssumptions.MonthsKept:0.#} month"),
             Gb2(moved * CopyAssumptions.MonthsKept), "GB-month", storage?.Usd, storage?.Verified ?? false));
 
         var homeWorker = prices.Find(home, PriceSku.Ec2Instance(workerSize));
         var homeHourly = homeLines.Sum(l => l.AmountUsd) + (homeWorker is null ? 0m : homeWorker.Usd * totalWorkers);
         var homeComplete = homeWorker is not null && homeLines.All(l => l.IsPriced);
-        copyHome.Add(new CostLine(Text($"The same {totalWorkers} × {workerSize} workers in {home}, {hours} h"), hours, CopyAssumptions.HourUnit,
+        copyHome.Add(new CostLine(string.Create(Invariant, $"The same {totalWorkers} × {workerSize} workers in {home}, {hours} h"), hours, CopyAssumptions.HourUnit,
             homeComplete ? homeHourly : null, homeWorker?.Verified ?? false));
 
         var copySeconds = (double)(moved * CopyAssumptions.BytesPerGb) / CopyAssumptions.CopyBytesPerSecond;
@@ -113,9 +115,8 @@ public sealed class CostEstimator(RegionCatalog regions, LaunchSettings settings
 
     private static decimal Gb2(decimal gb) => decimal.Round(gb, 3, MidpointRounding.AwayFromZero);
 
-    private static string Gb(decimal gb) => gb >= 1000m ? Text($"{gb / 1000m:N1} TB") : Text($"{gb:N1} GB");
+    private static string Gb(decimal gb) => gb >= 1000m ? string.Create(Invariant, $"{gb / 1000m:N1} TB") : string.Create(Invariant, $"{gb:N1} GB");
 
-    private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     private static CostLine Line(PriceBook prices, RegionCode region, string sku, string item, decimal quantity, string unit)
     {
