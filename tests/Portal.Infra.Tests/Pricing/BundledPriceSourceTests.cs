@@ -57,8 +57,9 @@ public sealed class BundledPriceSourceTests
 
         var source = host.Services.GetRequiredService<IPriceSource>();
 
-        Assert.IsType<BundledPriceSource>(source);
-        Assert.Same(await source.GetPriceBookAsync(Ct), await source.GetPriceBookAsync(Ct));
+        var book = await source.GetPriceBookAsync(Ct);
+        Assert.Same(await new BundledPriceSource().GetPriceBookAsync(Ct), book);
+        Assert.Same(book, await source.GetPriceBookAsync(Ct));
     }
 
     [Fact]
