@@ -57,6 +57,30 @@ public abstract class PriceBookRefresherTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Started_with_no_stored_book_the_refresher_fetches_at_once()
+    {
+        await Refresher.StartAsync(Ct);
+        try
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            PriceBook book;
+            do
+            {
+                await Task.Delay(50, Ct);
+                await using var db = await Host.CreateDbContextAsync(Ct);
+                book = await db.PriceBooks.AnyAsync(Ct) ? await Prices.GetPriceBookAsync(Ct) : new PriceBook(default, "none", []);
+            }
+            while (book.FetchedAt is null && DateTime.UtcNow < deadline);
+
+            Assert.Equal(("AWS Price List API", (DateTimeOffset?)InfraTestHost.Start), (book.Name, book.FetchedAt));
+        }
+        finally
+        {
+            await Refresher.StopAsync(Ct);
+        }
+    }
+
+    [Fact]
     public async Task Before_any_fetch_the_price_source_gives_the_bundled_snapshot()
     {
         var book = await Prices.GetPriceBookAsync(Ct);
