@@ -49,11 +49,11 @@ public static class InfraServiceCollectionExtensions
 
         AddDomain(services, configuration);
         AddCloud(services, configuration);
+        services.AddPortalPricing(configuration, CloudProvider(configuration));
 
         services.AddSingleton<ISessionStore, EfSessionStore>();
         services.AddSingleton<ISessionLocalityStore, EfSessionLocalityStore>();
         services.AddSingleton<ISecurityStampStore, EfSecurityStampStore>();
-        services.AddSingleton<IPriceSource, BundledPriceSource>();
         services.AddSingleton<SessionChangeNotifier>();
         services.AddSingleton<IChangeFeed<SessionChange>>(sp => sp.GetRequiredService<SessionChangeNotifier>());
         services.AddSingleton<PortalUrls>();
@@ -107,9 +107,12 @@ public static class InfraServiceCollectionExtensions
         services.AddSingleton(_ => new Portal.Domain.Datasets.Stores.Cmip6StoreCatalogue(Portal.Infra.Catalogue.ShippedStoreCatalogue.LoadIndex()));
     }
 
+    private static string CloudProvider(IConfiguration configuration) =>
+        configuration.GetSection(CloudOptions.SectionName).Get<CloudOptions>()?.Provider ?? CloudOptions.Sandbox;
+
     private static void AddCloud(IServiceCollection services, IConfiguration configuration)
     {
-        var provider = configuration.GetSection(CloudOptions.SectionName).Get<CloudOptions>()?.Provider ?? CloudOptions.Sandbox;
+        var provider = CloudProvider(configuration);
         if (string.Equals(provider, CloudOptions.Sandbox, StringComparison.OrdinalIgnoreCase))
         {
             services.AddSingleton<SandboxCloud>();

@@ -59,4 +59,18 @@ public sealed class PriceBook
     public IReadOnlyCollection<UnitPrice> Prices => _prices.Values;
 
     public UnitPrice? Find(RegionCode region, string sku) => _prices.GetValueOrDefault((region, sku));
+
+    /// <summary>
+    /// This book with every price it lacks taken from <paramref name="fallback"/>, so an estimate never loses a line
+    /// because one source missed it. Borrowed prices are unverified and their source says where they came from
+    /// (<paramref name="label"/>: "bundled snapshot"); the book keeps its own name, date and fetch time.
+    /// </summary>
+    public PriceBook FillGapsFrom(PriceBook fallback, string label)
+    {
+        ArgumentNullException.ThrowIfNull(fallback);
+        var borrowed = fallback.Prices
+            .Where(p => !_prices.ContainsKey((p.Region, p.Sku)))
+            .Select(p => p with { Verified = false, Source = $"{label} ({fallback.AsOf:yyyy-MM-dd}): {p.Source}" });
+        return new PriceBook(AsOf, Name, Prices.Concat(borrowed)) { FetchedAt = FetchedAt };
+    }
 }

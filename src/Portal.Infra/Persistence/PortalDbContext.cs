@@ -5,7 +5,7 @@ using Portal.Infra.Sandbox;
 namespace Portal.Infra.Persistence;
 
 /// <summary>
-/// The portal's database: sessions with their steps, events and locality figures, the dataset catalogue, and the sandbox
+/// The portal's database: sessions with their steps, events and locality figures, the dataset catalogue, fetched price books, and the sandbox
 /// cloud's resources.
 /// One model for every provider; each provider has its own derived context so that it has its own migrations
 /// (<see cref="SqlitePortalDbContext"/>, <see cref="PostgreSqlPortalDbContext"/>).
@@ -29,6 +29,8 @@ internal abstract class PortalDbContext(DbContextOptions options) : DbContext(op
     public DbSet<CatalogueDatasetRecord> CatalogueDatasets => Set<CatalogueDatasetRecord>();
 
     public DbSet<CatalogueImportRecord> CatalogueImports => Set<CatalogueImportRecord>();
+
+    public DbSet<PriceBookRecord> PriceBooks => Set<PriceBookRecord>();
 
     /// <summary>Whether a save failed because a row with the same unique key exists already (another writer got there first).</summary>
     public abstract bool IsUniqueViolation(DbUpdateException exception);

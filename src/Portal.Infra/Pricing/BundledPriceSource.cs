@@ -9,7 +9,7 @@ namespace Portal.Infra.Pricing;
 internal sealed class BundledPriceSource : IPriceSource
 {
     private const string ResourceName = "Portal.Infra.Pricing.price-snapshot.csv";
-    private static readonly Lazy<PriceBook> Snapshot = new(Load);
+    internal static readonly Lazy<PriceBook> Snapshot = new(Load);
 
     public Task<PriceBook> GetPriceBookAsync(CancellationToken cancellationToken) => Task.FromResult(Snapshot.Value);
 

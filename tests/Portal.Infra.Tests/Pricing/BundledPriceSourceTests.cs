@@ -25,7 +25,7 @@ public sealed class BundledPriceSourceTests
 
         Assert.Equal(new DateOnly(2026, 5, 8), book.AsOf);
         Assert.Equal("Bundled price snapshot", book.Name);
-        Assert.Equal(18, book.Prices.Count);
+        Assert.Equal(28, book.Prices.Count);
         Assert.All(book.Prices, p => Assert.False(string.IsNullOrWhiteSpace(p.Source), $"{p.Sku} in {p.Region} has no source."));
         var m5d = book.Find(UsEast1, "ec2:m5d.4xlarge");
         Assert.Equal(new UnitPrice(UsEast1, "ec2:m5d.4xlarge", 0.904m, "instance-hour", "skypilot-catalog v7 vms.csv; karpenter zz_generated.pricing_aws.go (2026-01-19)", true), m5d);
@@ -57,8 +57,9 @@ public sealed class BundledPriceSourceTests
 
         var source = host.Services.GetRequiredService<IPriceSource>();
 
-        Assert.IsType<BundledPriceSource>(source);
-        Assert.Same(await source.GetPriceBookAsync(Ct), await source.GetPriceBookAsync(Ct));
+        var book = await source.GetPriceBookAsync(Ct);
+        Assert.Same(await new BundledPriceSource().GetPriceBookAsync(Ct), book);
+        Assert.Same(book, await source.GetPriceBookAsync(Ct));
     }
 
     [Fact]

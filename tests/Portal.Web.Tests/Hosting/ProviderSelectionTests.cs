@@ -26,6 +26,9 @@ public sealed class ProviderSelectionTests
             ["Cloud:Provider"] = "Aws",
             ["Aws:TemplatesBaseUrl"] = "https://portal-templates-123456789012.s3.eu-west-2.amazonaws.com/templates",
             ["Aws:Notebook:RoleArn"] = "arn:aws:iam::123456789012:role/portal-notebook",
+
+            // Live prices would have the refresher call the Price List API from a test (Portal.Infra.Tests covers it locally).
+            ["Pricing:Source"] = "Bundled",
         });
         using var client = host.CreateClient();
 

@@ -6,6 +6,7 @@ using Portal.Infra.Aws.FSx;
 using Portal.Infra.Aws.Pricing;
 using Portal.Infra.Aws.SageMaker;
 using Portal.Infra.Aws.ServiceQuotas;
+using Portal.Infra.Pricing;
 using static Portal.Infra.Tests.Aws.Wire.WireCase;
 using CfnTag = Portal.Infra.Aws.CloudFormation.Tag;
 using FsxFilter = Portal.Infra.Aws.FSx.Filter;
@@ -252,6 +253,17 @@ public static class WireCases
                 new PricingFilter { Type = "TERM_MATCH", Field = "regionCode", Value = "us-east-1" },
             ],
         }, ct), "pricing"),
+
+        // The request the price book refresher makes for a transfer pair, as PriceQueries builds it (a value with a space).
+        new("Pricing.GetProducts.TransferPair", "pricing", "us-east-1", "get_products", """
+            {"ServiceCode": "AWSDataTransfer", "FormatVersion": "aws_v1", "MaxResults": 100,
+             "Filters": [{"Type": "TERM_MATCH", "Field": "fromRegionCode", "Value": "us-east-1"}, {"Type": "TERM_MATCH", "Field": "toRegionCode", "Value": "eu-west-2"},
+                         {"Type": "TERM_MATCH", "Field": "transferType", "Value": "InterRegion Outbound"}]}
+            """, (sp, ct) => Client<IAmazonPricing>(sp, "us-east-1").GetProductsAsync(
+                PriceQueries.For([RegionCode.Parse("us-east-1"), RegionCode.Parse("eu-west-2")], [], "ml.t3.2xlarge")
+                    .Single(q => q.ServiceCode == "AWSDataTransfer" && q.Region.Value == "us-east-1")
+                    .ToRequest(PriceListReader.PageSize), ct),
+            "pricing"),
 
         new("Pricing.DescribeServices", "pricing", "us-east-1", "describe_services", """{"ServiceCode": "AmazonSageMaker", "FormatVersion": "aws_v1", "MaxResults": 1}""",
             (sp, ct) => Client<IAmazonPricing>(sp, "us-east-1").DescribeServicesAsync(

@@ -286,6 +286,36 @@ namespace Portal.Infra.Persistence.Migrations.PostgreSql
                     b.ToTable("CatalogueImports", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Infra.Persistence.PriceBookRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("FetchedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FetchedAt");
+
+                    b.ToTable("PriceBooks", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Infra.Persistence.ReapedResourceRecord", b =>
                 {
                     b.Property<long>("Id")

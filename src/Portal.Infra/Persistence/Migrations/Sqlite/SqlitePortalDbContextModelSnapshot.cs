@@ -260,6 +260,34 @@ namespace Portal.Infra.Persistence.Migrations.Sqlite
                     b.ToTable("CatalogueImports", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Infra.Persistence.PriceBookRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FetchedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FetchedAt");
+
+                    b.ToTable("PriceBooks", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Infra.Persistence.ReapedResourceRecord", b =>
                 {
                     b.Property<long>("Id")
