@@ -42,6 +42,7 @@ internal static class PortalServices
         services.AddSingleton<ISessionStore>(store);
         services.AddSingleton<ISessionLocalityStore, InMemorySessionLocalityStore>();
         services.AddSingleton<IPriceSource, BundledPriceSource>();
+        services.AddSingleton<IPriceBookStatusSource>(sp => new BundledPriceStatus(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<INotebookService, UnusedNotebookService>();
         services.AddSingleton<SessionChangeNotifier>();
         services.AddSingleton<IChangeFeed<SessionChange>>(sp => sp.GetRequiredService<SessionChangeNotifier>());
@@ -101,4 +102,11 @@ internal static class PortalServices
 
         public Task<IReadOnlyList<NotebookInstanceSummary>> ListNotebookInstancesAsync(RegionCode region, string namePrefix, CancellationToken cancellationToken) => throw new InvalidOperationException("Not used by these tests.");
     }
+}
+
+/// <summary>The bundled snapshot as the cost panel's price status (never live, so stale by its date).</summary>
+internal sealed class BundledPriceStatus(TimeProvider clock) : IPriceBookStatusSource
+{
+    public Task<PriceBookStatus> GetStatusAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(PriceBookStatus.Of(BundledPriceSource.Load(), TimeSpan.FromDays(1), isLive: false, clock.GetUtcNow()));
 }

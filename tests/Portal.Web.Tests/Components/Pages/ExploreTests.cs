@@ -120,6 +120,7 @@ public sealed class ExploreTests : PortalTestContext
         Assert.Equal("$95.60", Text(cut, "cost-total"));
         Assert.Contains("For 10 hours", cut.Find("[data-testid=cost-panel]").TextContent, StringComparison.Ordinal);
         Assert.Contains("Prices as of 2026-05-08", Text(cut, "prices-as-of"), StringComparison.Ordinal);
+        Assert.Contains("bundled prices of 2026-05-08", Text(cut, "prices-stale"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -7,6 +7,7 @@ using Portal.Domain.Regions;
 using Portal.Domain.Sessions;
 using MudBlazor;
 using Portal.Web.Auth;
+using Portal.Web.Components.Costs;
 using Portal.Web.Components.Datasets;
 using Portal.Web.Components.Sessions;
 
@@ -16,6 +17,7 @@ namespace Portal.Web.Components.Pages.Explore;
 public partial class Explore
 {
     private PriceBook? _priceBook;
+    private string? _priceWarning;
     private CostEstimate? _estimate;
     private bool _launching;
     private bool _interacted;
@@ -48,6 +50,12 @@ public partial class Explore
 
     [Inject]
     private IDialogService Dialogs { get; set; } = default!;
+
+    [Inject]
+    private IPriceBookStatusSource PriceStatus { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider Clock { get; set; } = default!;
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
@@ -108,7 +116,9 @@ public partial class Explore
 
     protected override async Task OnInitializedAsync()
     {
-        _priceBook = await Sessions.GetPriceBookAsync(CancellationToken.None);
+        var status = await PriceStatus.GetStatusAsync(CancellationToken.None);
+        _priceBook = status.Book;
+        _priceWarning = PriceFreshness.Warning(status, Clock.GetUtcNow());
         await FillFromSessionAsync();
         ApplyFilter();
         Recalculate();
