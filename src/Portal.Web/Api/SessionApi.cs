@@ -67,7 +67,11 @@ internal static class SessionApi
         }
 
         var now = clock.GetUtcNow();
-        return Results.Ok(new SessionCost(session.Id.Value, session.CostSoFarUsd(now), session.HourlyCostUsd, session.State.ToString(), now));
+        var resources = session.Steps
+            .Select(s => new ResourceCost(s.ResourceName, s.Kind.ToString(), s.Region.Value, s.Spec.HourlyUsd,
+                decimal.Round(s.CostSoFarUsd(now), 2, MidpointRounding.AwayFromZero), s.DeletedAt is null && s.StartedAt is not null))
+            .ToList();
+        return Results.Ok(new SessionCost(session.Id.Value, session.CostSoFarUsd(now), session.HourlyCostUsd, session.State.ToString(), now, resources));
     }
 
     private static async Task<IResult> PostActivityAsync(
@@ -147,5 +151,8 @@ internal static class SessionApi
         return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && header.Length > 7 ? header[7..].Trim() : null;
     }
 
-    private sealed record SessionCost(string SessionId, decimal CostSoFarUsd, decimal HourlyUsd, string State, DateTimeOffset AsOf);
+    private sealed record SessionCost(string SessionId, decimal CostSoFarUsd, decimal HourlyUsd, string State, DateTimeOffset AsOf, IReadOnlyList<ResourceCost> Resources);
+
+    /// <summary>One resource's cost so far; <paramref name="Costing"/> while it exists (started and not yet deleted).</summary>
+    private sealed record ResourceCost(string Name, string Kind, string Region, decimal HourlyUsd, decimal CostSoFarUsd, bool Costing);
 }

@@ -46,6 +46,11 @@ public sealed class SessionCostApiTests : IAsyncLifetime
         Assert.Equal(_adas.Id.Value, json.RootElement.GetProperty("sessionId").GetString());
         Assert.Equal(_adas.HourlyCostUsd, json.RootElement.GetProperty("hourlyUsd").GetDecimal());
         Assert.True(json.RootElement.TryGetProperty("costSoFarUsd", out _));
+        // Per resource: each step with its rate; together the session's rate.
+        var resources = json.RootElement.GetProperty("resources").EnumerateArray().ToList();
+        Assert.Equal(_adas.Steps.Select(s => s.ResourceName), resources.Select(r => r.GetProperty("name").GetString()));
+        Assert.Equal(_adas.HourlyCostUsd, resources.Sum(r => r.GetProperty("hourlyUsd").GetDecimal()));
+        Assert.All(resources, r => Assert.True(r.TryGetProperty("costing", out _)));
     }
 
     [Fact]
