@@ -13,6 +13,9 @@ public static class PortalRoles
     /// <summary>The claim that carries a user's groups: Entra's <c>groups</c> claim, and what local sign-in adds from configuration.</summary>
     public const string GroupsClaim = "groups";
 
+    /// <summary>The long form of group claims, should a token handler map inbound claim types.</summary>
+    private const string GroupsLong = "http://schemas.xmlsoap.org/claims/Group";
+
     private const string TenantIdLong = "http://schemas.microsoft.com/identity/claims/tenantid";
     private const string ObjectIdLong = "http://schemas.microsoft.com/identity/claims/objectidentifier";
 
@@ -34,7 +37,7 @@ public static class PortalRoles
         var id = tenant is { Length: > 0 } && user is { Length: > 0 }
             ? $"entra:{tenant}/{user}"
             : principal.FindFirst(ClaimTypes.NameIdentifier)?.Value;
-        var groups = principal.FindAll(GroupsClaim).Select(c => c.Value);
+        var groups = principal.FindAll(c => c.Type is GroupsClaim or GroupsLong).Select(c => c.Value);
         return id is { Length: > 0 } ? new Actor(id, name, principal.IsInRole(Admin), groups) : null;
     }
 
