@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Portal.Domain;
 using Portal.Domain.Accounts;
+using Portal.Domain.Budgets;
 using Portal.Domain.Cloud;
 using Portal.Domain.Costs;
 using Portal.Domain.Datasets;
@@ -11,6 +12,7 @@ using Portal.Domain.LaunchPlans;
 using Portal.Domain.Regions;
 using Portal.Domain.Sessions;
 using Portal.Infra.Aws;
+using Portal.Infra.Budgets;
 using Portal.Infra.Catalogue;
 using Portal.Infra.Compute;
 using Portal.Infra.Map;
@@ -46,6 +48,7 @@ public static class InfraServiceCollectionExtensions
 
         // Next, the catalogue: loaded (or, in a new database, imported) before the portal serves a request.
         services.AddPortalCatalogue();
+        AddBudgets(services, configuration);
 
         AddDomain(services, configuration);
         AddCloud(services, configuration);
@@ -83,6 +86,22 @@ public static class InfraServiceCollectionExtensions
         // Decoded and projected once per process (at first use); every map render reuses the country paths.
         services.AddSingleton<IWorldMap>(_ => WorldMapGeometry.Load());
         return builder;
+    }
+
+    /// <summary>
+    /// Budgets: the configured ones are checked now (a bad one stops startup naming its key) and written to the database
+    /// at start; launches and retries are checked against them; the enforcer notifies and stops sessions.
+    /// </summary>
+    private static void AddBudgets(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<BudgetOptions>().BindConfiguration(BudgetOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(BudgetSettings.Read(configuration));
+        services.AddSingleton<IBudgetStore, EfBudgetStore>();
+        services.AddHostedService<BudgetStartup>();
+        services.AddSingleton<BudgetLedger>();
+        services.AddSingleton<IBudgetReports>(sp => sp.GetRequiredService<BudgetLedger>());
+        services.AddSingleton<BudgetEnforcer>();
+        services.AddHostedService<BudgetEnforcementService>();
     }
 
     private static void AddDomain(IServiceCollection services, IConfiguration configuration)

@@ -1,6 +1,6 @@
 namespace Portal.Domain.Sessions;
 
-/// <summary>Who is asking: a stable identity, the name people see, and whether they are an admin.</summary>
+/// <summary>Who is asking: a stable identity, the name people see, whether they are an admin, and their groups.</summary>
 public sealed record Actor
 {
     /// <param name="id">
@@ -9,7 +9,17 @@ public sealed record Actor
     /// </param>
     /// <param name="name">What the portal shows: a user name or e-mail address.</param>
     public Actor(string id, string name, bool isAdmin)
+        : this(id, name, isAdmin, [])
     {
+    }
+
+    /// <param name="groups">
+    /// The groups the user belongs to (Entra: the <c>groups</c> claim; local sign-in: configuration); budgets of a group
+    /// apply to its members. Blank entries are dropped, duplicates kept once.
+    /// </param>
+    public Actor(string id, string name, bool isAdmin, IEnumerable<string> groups)
+    {
+        ArgumentNullException.ThrowIfNull(groups);
         if (string.IsNullOrWhiteSpace(id))
         {
             throw new DomainException("An actor needs an identity.");
@@ -23,6 +33,8 @@ public sealed record Actor
         Id = id;
         Name = name;
         IsAdmin = isAdmin;
+        var distinct = groups.Where(g => !string.IsNullOrWhiteSpace(g)).Select(g => g.Trim()).Distinct(StringComparer.Ordinal).ToArray();
+        Groups = distinct.Length == 0 ? [] : distinct;
     }
 
     /// <summary>An actor whose identity is its name (tests, tools).</summary>
@@ -36,6 +48,9 @@ public sealed record Actor
     public string Name { get; }
 
     public bool IsAdmin { get; }
+
+    /// <summary>The user's groups; empty unless the sign-in supplied some.</summary>
+    public IReadOnlyList<string> Groups { get; }
 
     /// <summary>Users see and control their own sessions; admins see and control every session.</summary>
     public bool CanAccess(Session session)

@@ -30,6 +30,13 @@ public interface ISessionStore
     /// <summary>Sessions the background service must move on (see <see cref="Session.NeedsDrivingAt"/>).</summary>
     Task<IReadOnlyList<SessionId>> ListNeedingWorkAsync(DateTimeOffset now, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Sessions that may have cost something since <paramref name="since"/>: provisioning began, and they had not stopped
+    /// costing by then (for budgets). Stores should override the default, which reads every session.
+    /// </summary>
+    async Task<IReadOnlyList<Session>> ListCostingSinceAsync(DateTimeOffset since, CancellationToken cancellationToken) =>
+        [.. (await ListAsync(owner: null, cancellationToken)).Where(s => s.CostingSince is not null && (s.EndedAt is null || s.EndedAt >= since))];
+
     /// <summary>Stores events; an event whose <see cref="SessionEvent.ExternalId"/> is already stored is skipped.</summary>
     Task AppendEventsAsync(IReadOnlyCollection<SessionEvent> events, CancellationToken cancellationToken);
 

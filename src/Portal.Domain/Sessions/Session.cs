@@ -12,6 +12,7 @@ public sealed class Session
     {
         Owner = string.Empty;
         OwnerName = string.Empty;
+        OwnerGroups = [];
         Name = string.Empty;
         Request = null!;
         SchedulerAddress = string.Empty;
@@ -24,6 +25,9 @@ public sealed class Session
 
     /// <summary>The name of whoever launched it, as shown at launch.</summary>
     public string OwnerName { get; private set; }
+
+    /// <summary>The owner's groups at launch (<see cref="Actor.Groups"/>): the session counts against their budgets.</summary>
+    public IReadOnlyList<string> OwnerGroups { get; private set; }
 
     /// <summary>What lists show; defaults to the datasets and variable (<see cref="SessionName.Default"/>).</summary>
     public string Name { get; private set; }
@@ -132,6 +136,7 @@ public sealed class Session
             Id = id,
             Owner = owner.Id,
             OwnerName = owner.Name,
+            OwnerGroups = owner.Groups,
             Name = launch.Name.Trim(),
             LaunchKey = launch.LaunchKey,
             Request = request,
@@ -525,6 +530,39 @@ public sealed class Session
         }
 
         return AccruedCostUsd + CostOf(start, EndedAt ?? now);
+    }
+
+    /// <summary>
+    /// What the session cost within [<paramref name="from"/>, <paramref name="to"/>) (a calendar month, for budgets), as of
+    /// <paramref name="now"/>: the current attempt by its costing interval, at the launch estimate. Earlier attempts
+    /// (<see cref="AccruedCostUsd"/>) are spread evenly from the start of provisioning to the last retry, the only times
+    /// the session keeps of them. The parts of a session that spans a month boundary add up to <see cref="CostSoFarUsd"/>
+    /// (to the cent).
+    /// </summary>
+    public decimal CostWithinUsd(DateTimeOffset from, DateTimeOffset to, DateTimeOffset now)
+    {
+        if (CostingSince is not { } start || to <= from)
+        {
+            return 0m;
+        }
+
+        var current = HourlyCostUsd * (decimal)Overlap(start, EndedAt ?? now, from, to).TotalHours;
+        var earlier = 0m;
+        if (AccruedCostUsd > 0 && ProvisioningStartedAt is { } first)
+        {
+            var span = start - first;
+            earlier = span <= TimeSpan.Zero
+                ? (start >= from && start < to ? AccruedCostUsd : 0m)
+                : AccruedCostUsd * (decimal)(Overlap(first, start, from, to).TotalHours / span.TotalHours);
+        }
+
+        return decimal.Round(current + earlier, 2, MidpointRounding.AwayFromZero);
+    }
+
+    private static TimeSpan Overlap(DateTimeOffset start, DateTimeOffset end, DateTimeOffset from, DateTimeOffset to)
+    {
+        var overlap = (end < to ? end : to) - (start > from ? start : from);
+        return overlap > TimeSpan.Zero ? overlap : TimeSpan.Zero;
     }
 
     private decimal CostOf(DateTimeOffset start, DateTimeOffset end)

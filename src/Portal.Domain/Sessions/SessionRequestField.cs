@@ -22,6 +22,9 @@ public enum SessionRequestField
 
     InstitutionIds,
     SourceIds,
+
+    /// <summary>The launch as a whole does not fit a budget (not a field of the request; shown beside Launch).</summary>
+    Budget,
 }
 
 /// <summary>One problem with one field, in words the user can act on.</summary>

@@ -96,6 +96,14 @@ internal sealed class EfSessionStore(IDbContextFactory<PortalDbContext> factory)
         return await query.OrderByDescending(s => s.CreatedAt).ToListAsync(cancellationToken);
     }
 
+    public async Task<IReadOnlyList<Session>> ListCostingSinceAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.Sessions.AsNoTracking()
+            .Where(s => s.CostingSince != null && (s.EndedAt == null || s.EndedAt >= since))
+            .ToListAsync(cancellationToken);
+    }
+
     public async Task<IReadOnlyList<SessionId>> ListNeedingWorkAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);

@@ -32,6 +32,10 @@ internal abstract class PortalDbContext(DbContextOptions options) : DbContext(op
 
     public DbSet<PriceBookRecord> PriceBooks => Set<PriceBookRecord>();
 
+    public DbSet<BudgetRecord> Budgets => Set<BudgetRecord>();
+
+    public DbSet<BudgetNoticeRecord> BudgetNotices => Set<BudgetNoticeRecord>();
+
     /// <summary>Whether a save failed because a row with the same unique key exists already (another writer got there first).</summary>
     public abstract bool IsUniqueViolation(DbUpdateException exception);
 

@@ -2,11 +2,13 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Portal.Domain;
+using Portal.Domain.Budgets;
 using Portal.Domain.Cloud;
 using Portal.Domain.Costs;
 using Portal.Domain.Datasets;
 using Portal.Domain.LaunchPlans;
 using Portal.Domain.Sessions;
+using Portal.Infra.Budgets;
 using Portal.Infra.Notebooks;
 using Portal.Infra.Orchestration;
 using Portal.Infra.Reaper;
@@ -37,6 +39,8 @@ internal sealed partial class SessionService(
     IReapedResourceLog reaped,
     SessionChangeNotifier notifier,
     SessionWorkSignal work,
+    BudgetLedger budgets,
+    IOptions<BudgetOptions> budgetOptions,
     IOptions<OrchestrationOptions> options,
     TimeProvider clock,
     ILogger<SessionService> logger) : ISessionService, ISessionReports
@@ -95,6 +99,12 @@ internal sealed partial class SessionService(
         }
 
         var estimate = Estimate(await prices.GetPriceBookAsync(cancellationToken), request);
+        // Budgets are checked here, in the use case, so that the pages, the API and repeated submits all obey them.
+        if (await CheckBudgetsAsync(actor, actor.Id, actor.Groups, estimate.TotalUsd, estimate.Hours, cancellationToken) is { } refusal)
+        {
+            return new LaunchResult(null, [new(SessionRequestField.Budget, refusal)]);
+        }
+
         // Each resource carries its own rate, so its cost stops when it is deleted, whatever the others do.
         var steps = plan.ToSteps(SessionTags.For(id, actor.Name), NotebookWriter.FileName(id))
             .Select(step => step with { HourlyUsd = estimate.HourlyUsdOf(PartOf(step.Kind), step.Region) })
@@ -200,6 +210,14 @@ internal sealed partial class SessionService(
         if (session.Steps.Any(s => s.Status == StepStatus.InProgress))
         {
             return new(SessionCommandOutcome.Refused, "A step is still finishing (a stack rolling back); retry once it has, in a minute or two.");
+        }
+
+        // A retry starts the lifetime again: it could cost the launch estimate for the maximum hours once more.
+        var hours = session.Request.MaximumHours;
+        var upTo = decimal.Round(session.HourlyCostUsd * hours, 2, MidpointRounding.AwayFromZero);
+        if (await CheckBudgetsAsync(actor, session.Owner, session.OwnerGroups, upTo, hours, cancellationToken) is { } refusal)
+        {
+            return new(SessionCommandOutcome.Refused, refusal.Replace("This launch", "This retry", StringComparison.Ordinal));
         }
 
         var again = string.Join(", ", session.Steps.Where(s => s.Status is not (StepStatus.Complete or StepStatus.Pending)).Select(s => s.ResourceName));
@@ -328,6 +346,21 @@ internal sealed partial class SessionService(
         return saved is not null;
     }
 
+    /// <summary>Why the budgets covering the session's owner refuse a launch that could cost <paramref name="upToUsd"/>, or null.</summary>
+    private async Task<string?> CheckBudgetsAsync(
+        Actor actor, string ownerId, IReadOnlyCollection<string> groups, decimal upToUsd, int hours, CancellationToken cancellationToken)
+    {
+        var statuses = await budgets.ListForAsync(ownerId, groups, cancellationToken);
+        var decision = BudgetCheck.ForLaunch(statuses, actor.IsAdmin, upToUsd, hours, budgetOptions.Value.AdminContact);
+        if (decision.IsAllowed)
+        {
+            return null;
+        }
+
+        LogBudgetRefused(actor.Name, decision.RefusedBy!.Budget.Id);
+        return decision.Message;
+    }
+
     /// <summary>Applies a user's command in one unit of work; a command the session no longer accepts says why.</summary>
     private async Task<SessionCommandResult> CommandAsync(
         Actor actor, SessionId id, Action<Session> change, string? activity, string done, CancellationToken cancellationToken)
@@ -360,6 +393,9 @@ internal sealed partial class SessionService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Session {SessionId} launched by {User} with {PoolCount} worker pool(s)")]
     private partial void LogLaunched(string sessionId, string user, int poolCount);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Launch by {User} refused by budget {BudgetId}")]
+    private partial void LogBudgetRefused(string user, string budgetId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Session {SessionId}: {User}: {Outcome}")]
     private partial void LogCommand(string sessionId, string user, string outcome);

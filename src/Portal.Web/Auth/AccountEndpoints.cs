@@ -108,10 +108,18 @@ internal static partial class AccountEndpoints
             claims.Add(new(ClaimTypes.Role, PortalRoles.Admin));
         }
 
+        // Local users have no directory: their groups (for budgets) come from LocalSignIn:Groups:<user name>.
+        claims.AddRange(LocalGroups(context.RequestServices.GetRequiredService<IConfiguration>(), name).Select(g => new Claim(PortalRoles.GroupsClaim, g)));
         var identity = new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme);
         await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
         return Results.LocalRedirect(SafeReturnUrl(returnUrl));
     }
+
+    /// <summary>The groups configured for a local user: <c>LocalSignIn:Groups:&lt;user name&gt;</c> = <c>team-a,team-b</c>.</summary>
+    internal static IReadOnlyList<string> LocalGroups(IConfiguration configuration, string userName) =>
+        configuration[$"LocalSignIn:Groups:{userName}"] is { Length: > 0 } text
+            ? text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            : [];
 
     private static async Task<IResult> SignOutAsync(HttpContext context)
     {

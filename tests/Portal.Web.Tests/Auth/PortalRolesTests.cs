@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.Extensions.Configuration;
 using Portal.Web.Auth;
 
 namespace Portal.Web.Tests.Auth;
@@ -37,5 +38,27 @@ public sealed class PortalRolesTests
     {
         Assert.Null(Principal(new Claim(ClaimTypes.Name, "ada")).ToActor());
         Assert.Null(new ClaimsPrincipal(new ClaimsIdentity()).ToActor());
+    }
+
+    [Fact]
+    public void An_actors_groups_are_the_groups_claims_and_none_without_them()
+    {
+        var actor = Principal(
+            new Claim(ClaimTypes.Name, "ada"), new Claim(ClaimTypes.NameIdentifier, "local:ada"),
+            new Claim(PortalRoles.GroupsClaim, "team-a"), new Claim(PortalRoles.GroupsClaim, "0b7c2d9e-entra-group"), new Claim(PortalRoles.GroupsClaim, "team-a")).ToActor();
+
+        Assert.Equal(["team-a", "0b7c2d9e-entra-group"], actor?.Groups);
+        Assert.Empty(Principal(new Claim(ClaimTypes.Name, "bob"), new Claim(ClaimTypes.NameIdentifier, "local:bob")).ToActor()!.Groups);
+    }
+
+    [Fact]
+    public void Local_users_groups_come_from_configuration_by_user_name()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["LocalSignIn:Groups:ada"] = "team-a, team-b,," })
+            .Build();
+
+        Assert.Equal(["team-a", "team-b"], AccountEndpoints.LocalGroups(configuration, "ada"));
+        Assert.Empty(AccountEndpoints.LocalGroups(configuration, "bob"));
     }
 }

@@ -23,6 +23,15 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
         builder.Property(s => s.FailureReason).HasMaxLength(2048);
         builder.Property(s => s.FailedStep).HasMaxLength(256);
         builder.Property(s => s.Name).HasMaxLength(128).IsRequired();
+        // One line per group: read only by budgets, which match whole names.
+        builder.Property(s => s.OwnerGroups)
+            .HasConversion(
+                groups => string.Join('\n', groups),
+                text => text.Length == 0 ? Array.Empty<string>() : text.Split('\n', StringSplitOptions.None))
+            .Metadata.SetValueComparer(new ValueComparer<IReadOnlyList<string>>(
+                (a, b) => a!.SequenceEqual(b!),
+                groups => groups.Aggregate(0, (hash, g) => HashCode.Combine(hash, g.GetHashCode(StringComparison.Ordinal))),
+                groups => groups.ToArray()));
         builder.Property(s => s.LaunchKey).HasMaxLength(64);
         builder.Property(s => s.StopReason).HasMaxLength(256);
         builder.Property(s => s.AttentionReason).HasMaxLength(2048);

@@ -103,6 +103,10 @@ namespace Portal.Infra.Persistence.Migrations.PostgreSql
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<string>("OwnerGroups")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("OwnerName")
                         .IsRequired()
                         .HasMaxLength(256)
@@ -150,6 +154,62 @@ namespace Portal.Infra.Persistence.Migrations.PostgreSql
                         .HasFilter("\"LaunchKey\" IS NOT NULL");
 
                     b.ToTable("Sessions", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Infra.Persistence.BudgetNoticeRecord", b =>
+                {
+                    b.Property<string>("BudgetId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Month")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<long>("At")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("BudgetId", "Month");
+
+                    b.ToTable("BudgetNotices", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Infra.Persistence.BudgetRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<bool>("ExemptAdmins")
+                        .HasColumnType("boolean");
+
+                    b.Property<decimal>("MonthlyLimitUsd")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(264)
+                        .HasColumnType("character varying(264)");
+
+                    b.Property<string>("Thresholds")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Scope");
+
+                    b.ToTable("Budgets", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Infra.Persistence.CatalogueDatasetRecord", b =>

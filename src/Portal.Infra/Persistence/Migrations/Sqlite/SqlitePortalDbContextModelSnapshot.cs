@@ -79,6 +79,10 @@ namespace Portal.Infra.Persistence.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OwnerGroups")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("OwnerName")
                         .IsRequired()
                         .HasMaxLength(256)
@@ -126,6 +130,62 @@ namespace Portal.Infra.Persistence.Migrations.Sqlite
                         .HasFilter("\"LaunchKey\" IS NOT NULL");
 
                     b.ToTable("Sessions", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Infra.Persistence.BudgetNoticeRecord", b =>
+                {
+                    b.Property<string>("BudgetId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Month")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BudgetId", "Month");
+
+                    b.ToTable("BudgetNotices", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Infra.Persistence.BudgetRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ExemptAdmins")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("MonthlyLimitUsd")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(264)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Thresholds")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Scope");
+
+                    b.ToTable("Budgets", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Infra.Persistence.CatalogueDatasetRecord", b =>

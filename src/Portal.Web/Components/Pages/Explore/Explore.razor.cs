@@ -225,9 +225,9 @@ public partial class Explore
                 return;
             }
 
-            if (result.Errors is [{ Field: SessionRequestField.Name, Message: var refusal }])
+            if (result.Errors is [{ Field: SessionRequestField.Name or SessionRequestField.Budget, Message: var refusal }])
             {
-                // About the launch, not the form (the launch limit): said beside the button, and Launch stays usable.
+                // About the launch, not the form (the launch limit, a budget): said beside the button, and Launch stays usable.
                 _launchProblem = refusal;
                 return;
             }
