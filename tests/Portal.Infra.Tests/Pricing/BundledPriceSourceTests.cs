@@ -25,7 +25,7 @@ public sealed class BundledPriceSourceTests
 
         Assert.Equal(new DateOnly(2026, 5, 8), book.AsOf);
         Assert.Equal("Bundled price snapshot", book.Name);
-        Assert.Equal(28, book.Prices.Count);
+        Assert.Equal(30, book.Prices.Count);
         Assert.All(book.Prices, p => Assert.False(string.IsNullOrWhiteSpace(p.Source), $"{p.Sku} in {p.Region} has no source."));
         var m5d = book.Find(UsEast1, "ec2:m5d.4xlarge");
         Assert.Equal(new UnitPrice(UsEast1, "ec2:m5d.4xlarge", 0.904m, "instance-hour", "skypilot-catalog v7 vms.csv; karpenter zz_generated.pricing_aws.go (2026-01-19)", true), m5d);
@@ -45,9 +45,28 @@ public sealed class BundledPriceSourceTests
         Assert.All(estimate.Regions, r => Assert.True(r.HourlyUsd > 0, $"{r.Region} costs nothing."));
         Assert.Equal(new DateOnly(2026, 5, 8), estimate.PricesAsOf);
 
-        // 2 × m5d.4xlarge + a TGW attachment in each worker region; scheduler (1 vCPU, 4 GB) and notebook at home.
-        var expectedHourly = (2 * 0.904m + 0.05m) + (2 * 0.904m + 0.05m) + (0.04656m + 4 * 0.00511m + 0.453m);
+        // 2 × m5d.4xlarge in each worker region; scheduler (1 vCPU, 4 GB) and notebook at home.
+        var expectedHourly = (2 * 0.904m) + (2 * 0.904m) + (0.04656m + 4 * 0.00511m + 0.453m);
         Assert.Equal(expectedHourly, estimate.HourlyUsd);
+
+        // Each foundation per month: NAT and Transit Gateway attachment 730 h each; FSx 1,200 GB-month in worker regions.
+        Assert.True(estimate.IsComplete, string.Join("; ", estimate.Foundations.SelectMany(f => f.Lines.Where(l => !l.IsPriced).Select(l => $"{f.Region}: {l.Item}"))));
+        Assert.Equal((730 * 0.05m) + (730 * 0.05m), estimate.Foundations.Single(f => f.Region == EuWest2).MonthlyUsd);
+        Assert.Equal((1200 * 0.145m) + (730 * 0.045m) + (730 * 0.05m), estimate.Foundations.Single(f => f.Region == UsEast1).MonthlyUsd);
+    }
+
+    [Fact]
+    public async Task The_snapshot_prices_the_copy_home_comparison_of_the_default_regions()
+    {
+        var book = await new BundledPriceSource().GetPriceBookAsync(Ct);
+        var estimator = new CostEstimator(RegionCatalog.Default, LaunchSettings.Default);
+        var data = new DataToRead([new("ERA5", UsEast1, 10_000_000_000, VolumeBasis.Computed, "test"), new("CMIP6", UsWest2, 5_000_000_000, VolumeBasis.Computed, "test")]);
+
+        var compare = estimator.Estimate(book, [UsEast1, UsWest2], 2, SessionRequest.DefaultWorkerSize, 4, data).CopyHome!;
+
+        Assert.True(compare.IsComplete, string.Join("; ", compare.NextToData.Concat(compare.CopyHome).Where(l => !l.IsPriced).Select(l => l.Item)));
+        // 15 GB at $0.02 to move, 15 GB-month at $0.024 to keep.
+        Assert.Equal([0.20m, 0.10m, 0.36m], compare.CopyHome.Take(3).Select(l => decimal.Round(l.AmountUsd, 2)));
     }
 
     [Fact]
