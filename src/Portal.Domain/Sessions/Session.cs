@@ -541,7 +541,24 @@ public sealed class Session
     /// </summary>
     public decimal CostWithinUsd(DateTimeOffset from, DateTimeOffset to, DateTimeOffset now)
     {
-        if (CostingSince is not { } start || to <= from)
+        if (to <= from)
+        {
+            return 0m;
+        }
+
+        // With a rate per resource: each resource's current attempt by its own interval; what earlier attempts cost
+        // falls in the month the session first started provisioning.
+        if (_steps.Any(s => s.Spec.HourlyUsd > 0))
+        {
+            var began = ProvisioningStartedAt ?? CreatedAt;
+            var earlierInRange = began >= from && began < to;
+            return decimal.Round(
+                _steps.Sum(s => s.CostWithinUsd(from, to, now) + (earlierInRange ? s.AccruedUsd : 0m)),
+                2,
+                MidpointRounding.AwayFromZero);
+        }
+
+        if (CostingSince is not { } start)
         {
             return 0m;
         }
@@ -559,7 +576,7 @@ public sealed class Session
         return decimal.Round(current + earlier, 2, MidpointRounding.AwayFromZero);
     }
 
-    private static TimeSpan Overlap(DateTimeOffset start, DateTimeOffset end, DateTimeOffset from, DateTimeOffset to)
+    internal static TimeSpan Overlap(DateTimeOffset start, DateTimeOffset end, DateTimeOffset from, DateTimeOffset to)
     {
         var overlap = (end < to ? end : to) - (start > from ? start : from);
         return overlap > TimeSpan.Zero ? overlap : TimeSpan.Zero;

@@ -105,6 +105,12 @@ public sealed class SessionStep
     /// </summary>
     public decimal CostSoFarUsd(DateTimeOffset now) => AccruedUsd + CurrentAttemptUsd(now);
 
+    /// <summary>What the current attempt cost within [<paramref name="from"/>, <paramref name="to"/>) as of <paramref name="now"/>; unrounded.</summary>
+    internal decimal CostWithinUsd(DateTimeOffset from, DateTimeOffset to, DateTimeOffset now) =>
+        StartedAt is { } start && Spec.HourlyUsd != 0m
+            ? Spec.HourlyUsd * (decimal)Session.Overlap(start, DeletedAt ?? now, from, to).TotalHours
+            : 0m;
+
     private decimal CurrentAttemptUsd(DateTimeOffset now)
     {
         if (StartedAt is not { } start || Spec.HourlyUsd == 0m)

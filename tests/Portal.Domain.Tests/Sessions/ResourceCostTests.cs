@@ -98,4 +98,21 @@ public sealed class ResourceCostTests
         Assert.Equal(0.50m, session.Step(scheduler).AccruedUsd);
         Assert.Equal(before + 0.25m, session.CostSoFarUsd(T0.AddHours(3.5)));
     }
+
+    [Fact]
+    public void A_session_across_a_month_boundary_splits_by_each_resources_own_interval()
+    {
+        var session = Launched();
+        var scheduler = session.Steps.Single(s => s.Kind == StepKind.Scheduler).ResourceName;
+        var start = new DateTimeOffset(2026, 11, 30, 22, 0, 0, TimeSpan.Zero);
+        var december = new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero);
+        session.StartStep(scheduler, start);
+        session.CompleteStep(scheduler, start);
+
+        // $0.50/h: 2 h in November, 3 h in December as of 03:00.
+        var now = december.AddHours(3);
+        Assert.Equal(1.00m, session.CostWithinUsd(december.AddMonths(-1), december, now));
+        Assert.Equal(1.50m, session.CostWithinUsd(december, december.AddMonths(1), now));
+        Assert.Equal(session.CostSoFarUsd(now), session.CostWithinUsd(december.AddMonths(-1), december, now) + session.CostWithinUsd(december, december.AddMonths(1), now));
+    }
 }
