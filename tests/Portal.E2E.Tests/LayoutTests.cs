@@ -95,6 +95,9 @@ public sealed class LayoutTests(BrowserFixture browser) : IAsyncLifetime
         var explore = new ExplorePage(page);
         await explore.SelectOnMapAsync("ERA5 reanalysis (us-east-1)");
         await explore.SelectOnMapAsync("CMIP6 projections (us-west-2)");
+        // A form that can launch: only then does the panel show a figure.
+        await explore.FillSampleFirstRunAsync();
+        await Expect(explore.CostTotal).ToBeVisibleAsync();
 
         Assert.True(await PageLayout.InViewAsync(explore.CostTotal), "The total is below the fold at 1440x1000.");
         Assert.True(await PageLayout.InViewAsync(explore.Launch), "Launch is below the fold at 1440x1000.");
@@ -143,9 +146,10 @@ public sealed class LayoutTests(BrowserFixture browser) : IAsyncLifetime
         await west.TapAsync();
         await Expect(west).ToHaveAttributeAsync("aria-expanded", "true");
         await Expect(page.GetByTestId("dataset-row-era5")).ToHaveCountAsync(0);
-        var cmip6 = explore.MapMarker("CMIP6 projections (us-west-2)");
-        await cmip6.TapAsync();
-        await Expect(cmip6).ToHaveAttributeAsync("aria-checked", "true");
+        // ERA5's new home: a selection the default form can launch, so the bar shows a total.
+        var era5 = explore.MapMarker("ERA5 reanalysis (NSF NCAR) (us-west-2)");
+        await era5.TapAsync();
+        await Expect(era5).ToHaveAttributeAsync("aria-checked", "true");
 
         // The form runs far below: the bar at the foot keeps the total in sight and leads to Launch.
         var bar = page.GetByTestId("launch-bar");
