@@ -11,33 +11,10 @@ internal sealed partial class BudgetEnforcementService(
     TimeProvider clock,
     ILogger<BudgetEnforcementService> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.Enabled)
-        {
-            return;
-        }
-
-        using var timer = new PeriodicTimer(options.Value.Interval, clock);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                try
-                {
-                    await enforcer.RunOnceAsync(stoppingToken);
-                }
-                catch (Exception ex) when (ex is not (OperationCanceledException or OutOfMemoryException))
-                {
-                    LogPassFailed(ex);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down.
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        options.Value.Enabled
+            ? PeriodicPasses.RunAsync(options.Value.Interval, clock, token => enforcer.RunOnceAsync(token), LogPassFailed, stoppingToken)
+            : Task.CompletedTask;
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A budget pass failed; trying again on the next tick")]
     private partial void LogPassFailed(Exception exception);

@@ -12,33 +12,10 @@ internal sealed partial class ReaperService(
     TimeProvider clock,
     ILogger<ReaperService> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.Enabled)
-        {
-            return;
-        }
-
-        using var timer = new PeriodicTimer(options.Value.Interval, clock);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                try
-                {
-                    await services.GetRequiredService<OrphanReaper>().ReapOnceAsync(stoppingToken);
-                }
-                catch (Exception ex) when (ex is not (OperationCanceledException or OutOfMemoryException))
-                {
-                    LogPassFailed(ex);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down.
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        options.Value.Enabled
+            ? PeriodicPasses.RunAsync(options.Value.Interval, clock, token => services.GetRequiredService<OrphanReaper>().ReapOnceAsync(token), LogPassFailed, stoppingToken)
+            : Task.CompletedTask;
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A reaper pass failed; trying again on the next tick")]
     private partial void LogPassFailed(Exception exception);
