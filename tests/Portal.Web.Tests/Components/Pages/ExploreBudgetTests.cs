@@ -45,7 +45,15 @@ public sealed class ExploreBudgetTests : PortalTestContext
         var ada = new Actor("local:ada", "ada", isAdmin: false, ["team-x"]);
         var launched = await Services.GetRequiredService<ISessionService>().LaunchAsync(ada, new LaunchCommand(SampleRequest(), AllowDuplicate: true), Ct);
         var store = Services.GetRequiredService<ISessionStore>();
-        var session = await store.UpdateAsync(launched.SessionId!.Value, s => s.BeginProvisioning(Clock.GetUtcNow()), Ct);
+        // Every resource starts at once: each costs from the start of its creation.
+        var session = await store.UpdateAsync(launched.SessionId!.Value, s =>
+        {
+            s.BeginProvisioning(Clock.GetUtcNow());
+            foreach (var step in s.Steps)
+            {
+                s.StartStep(step.ResourceName, Clock.GetUtcNow());
+            }
+        }, Ct);
         // Ten hours at the launch estimate is 90 % of this limit.
         var limit = decimal.Round(session!.HourlyCostUsd * 10 / 0.9m, 2);
         await Budgets.UpsertAsync(Budget.Create("team-x", "Team X", BudgetScope.Group("team-x"), limit), Ct);
