@@ -52,6 +52,11 @@ public sealed partial class AccessibilityTests(BrowserFixture browser) : IAsyncL
         var explore = new ExplorePage(page);
         await explore.SelectOnMapAsync("ERA5 reanalysis (us-east-1)");
         await AssertAccessibleAsync(page, $"explore at {at}");
+        // The cost panel's comparison and foundations, opened.
+        await page.GetByTestId("cost-copy-home").Locator("summary").ClickAsync();
+        await page.GetByTestId("cost-foundations").Locator("summary").ClickAsync();
+        await Expect(page.GetByTestId("side-copy-home")).ToBeVisibleAsync();
+        await AssertAccessibleAsync(page, $"explore with the cost comparison open at {at}");
         await explore.TypeDateAsync("End date", "2021-12-01");
         await Expect(page.GetByTestId("error-EndDate")).ToBeVisibleAsync();
         await AssertAccessibleAsync(page, $"explore with a message at {at}");
@@ -94,6 +99,10 @@ public sealed partial class AccessibilityTests(BrowserFixture browser) : IAsyncL
         await page.GotoAsync("/sessions");
         await Expect(page.GetByTestId("session-filter")).ToBeVisibleAsync();
         await AssertAccessibleAsync(page, $"my sessions at {at}");
+
+        await page.GotoAsync("/costs");
+        await Expect(page.GetByTestId("cost-history")).ToBeVisibleAsync();
+        await AssertAccessibleAsync(page, $"my costs at {at}");
 
         await page.GotoAsync("/admin/regions");
         await Expect(page.GetByTestId("regions-table")).ToBeVisibleAsync();

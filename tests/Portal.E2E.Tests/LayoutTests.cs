@@ -70,6 +70,10 @@ public sealed class LayoutTests(BrowserFixture browser) : IAsyncLifetime
             await Expect(page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Stop session") })).ToBeEnabledAsync();
             await AssertFitsAsync(page, "my-sessions", width, screenshot);
 
+            await page.GotoAsync("/costs");
+            await Expect(page.GetByTestId("cost-history")).ToBeVisibleAsync();
+            await AssertFitsAsync(page, "my-costs", width, screenshot);
+
             await page.GotoAsync("/admin/regions");
             await Expect(page.GetByTestId("regions-table")).ToBeVisibleAsync();
             await AssertFitsAsync(page, "regions", width, screenshot);
