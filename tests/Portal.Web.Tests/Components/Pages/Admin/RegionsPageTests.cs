@@ -10,11 +10,15 @@ using Microsoft.Extensions.Time.Testing;
 using MudBlazor;
 using MudBlazor.Services;
 using Portal.Domain.Cloud;
+using Portal.Domain.Costs;
+using Portal.Domain.LaunchPlans;
 using Portal.Domain.Regions;
 using Portal.Domain.Sessions;
+using Portal.Infra.Pricing;
 using Portal.Infra.Reaper;
 using Portal.Infra.Regions;
 using Portal.Web.Auth;
+using Portal.Web.Components.Costs;
 using Portal.Web.Components.Pages.Admin;
 using Portal.Web.Tests.Support;
 
@@ -79,6 +83,34 @@ public sealed class RegionsPageTests : BunitContext
             (Text(cut, "us-east-1", "region-role"), Text(cut, "us-east-1", "region-cidr"), Text(cut, "us-east-1", "region-coordinates")));
         Assert.Contains("ERA5 reanalysis (s3://era5-pds)", Text(cut, "us-east-1", "region-datasets"), StringComparison.Ordinal);
         Assert.Contains("CMIP6 projections (s3://cmip6-pds)", Text(cut, "us-west-2", "region-datasets"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Each_region_shows_its_foundations_monthly_idle_cost_from_the_price_book_with_its_date_and_source()
+    {
+        var book = BundledPriceSource.Load();
+        var estimator = new CostEstimator(RegionCatalog.Default, LaunchSettings.Default);
+
+        var cut = Render<RegionsPage>();
+
+        foreach (var region in RegionCatalog.Default.All)
+        {
+            var expected = estimator.Foundation(book, region.Code);
+            Assert.True(expected.MonthlyUsd > 0m);
+            var cell = Text(cut, region.Code.Value, "region-foundation-cost");
+            Assert.StartsWith(CostPanel.Money(expected.MonthlyUsd) + " a month", cell, StringComparison.Ordinal);
+            foreach (var line in expected.Lines)
+            {
+                Assert.Contains($"{line.Item}: {CostPanel.Money(line.AmountUsd)}", cell, StringComparison.Ordinal);
+            }
+        }
+
+        Assert.DoesNotContain("FSx", Text(cut, "eu-west-2", "region-foundation-cost"), StringComparison.Ordinal);
+        Assert.Contains("FSx for Lustre", Text(cut, "us-west-2", "region-foundation-cost"), StringComparison.Ordinal);
+        var note = cut.Find("[data-testid=foundation-prices]").TextContent;
+        Assert.Contains($"Prices as of {book.AsOf:yyyy-MM-dd} ({book.Name}), on-demand USD", note, StringComparison.Ordinal);
+        var all = RegionCatalog.Default.All.Sum(r => estimator.Foundation(book, r.Code).MonthlyUsd);
+        Assert.Contains($"{CostPanel.Money(all)} a month", note, StringComparison.Ordinal);
     }
 
     [Fact]
