@@ -165,6 +165,9 @@ public sealed class RegionsPageTests : BunitContext
         var created = Assert.Single(_stacks.Creates);
         Assert.Equal((UsEast1, UsEast1Stack, "RegionFoundation"), (created.Region, created.StackName, created.Template));
         Assert.Equal("10.1.0.0/16", created.Parameters["VpcCidr"]);
+        // A foundation has its own timeout, longer than a session stack's (FSx, then each dataset's metadata import).
+        Assert.Equal(_options.CreateTimeoutInMinutes, created.TimeoutInMinutes);
+        Assert.Equal(FoundationOptions.DefaultCreateTimeoutInMinutes, created.TimeoutInMinutes);
         Assert.StartsWith("Creating portal-region-us-east-1 in us-east-1", Text(cut, "us-east-1", "foundation-message"), StringComparison.Ordinal);
         Assert.Equal("Not created", Text(cut, "us-west-2", "foundation-status"));
     }
