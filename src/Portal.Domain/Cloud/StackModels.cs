@@ -11,7 +11,11 @@ public sealed record StackCreateRequest(
     string Template,
     IReadOnlyDictionary<string, string> Parameters,
     IReadOnlyDictionary<string, string> Tags,
-    string ClientRequestToken);
+    string ClientRequestToken)
+{
+    /// <summary>Minutes after which the create fails; null for the provider's configured default.</summary>
+    public int? TimeoutInMinutes { get; init; }
+}
 
 /// <summary>The result of a create call: the new resource's id, or word that it already existed (which a retry expects).</summary>
 public sealed record CreateOutcome(string ResourceId, bool AlreadyExisted);

@@ -30,13 +30,13 @@ public sealed class CostEstimator(RegionCatalog regions, LaunchSettings settings
         var regionsWithWorkers = workerRegions.Distinct().OrderBy(r => r.Value, StringComparer.Ordinal).ToList();
         var homeLines = HomeLines(prices, home, workers * regionsWithWorkers.Count);
         var result = new List<RegionCost>(regionsWithWorkers.Count + 1) { new(home, RegionRole.Home, homeLines) };
-        var foundations = new List<FoundationCost>(regionsWithWorkers.Count + 1) { new(home, RegionRole.Home, FoundationLines(prices, home, withFileSystem: false)) };
+        var foundations = new List<FoundationCost>(regionsWithWorkers.Count + 1) { FoundationOf(prices, home, RegionRole.Home) };
         foreach (var region in regionsWithWorkers)
         {
             result.Add(new RegionCost(region, RegionRole.Worker, [WorkerLine(prices, region, workers, workerSize)]));
             if (region != home)
             {
-                foundations.Add(new FoundationCost(region, RegionRole.Worker, FoundationLines(prices, region, withFileSystem: true)));
+                foundations.Add(FoundationOf(prices, region, RegionRole.Worker));
             }
         }
 
@@ -45,6 +45,20 @@ public sealed class CostEstimator(RegionCatalog regions, LaunchSettings settings
             ? estimate with { CopyHome = CompareWithCopyHome(prices, estimate, home, homeLines, workers * regionsWithWorkers.Count, workerSize, data) }
             : estimate;
     }
+
+    /// <summary>
+    /// What <paramref name="region"/>'s foundation costs a month whether or not sessions run, by its role in the
+    /// catalogue: the home foundation without a file system, a worker region's with its FSx for Lustre.
+    /// </summary>
+    /// <exception cref="DomainException">The region is not in the catalogue.</exception>
+    public FoundationCost Foundation(PriceBook prices, RegionCode region)
+    {
+        ArgumentNullException.ThrowIfNull(prices);
+        return FoundationOf(prices, region, regions.Get(region).Role);
+    }
+
+    private static FoundationCost FoundationOf(PriceBook prices, RegionCode region, RegionRole role) =>
+        new(region, role, FoundationLines(prices, region, withFileSystem: role == RegionRole.Worker));
 
     private List<CostLine> HomeLines(PriceBook prices, RegionCode home, int totalWorkers)
     {

@@ -46,7 +46,7 @@ internal sealed class AwsStackDeployer(
             Capabilities = settings.EffectiveCapabilities,
             OnFailure = settings.OnFailure,
             RoleARN = string.IsNullOrWhiteSpace(settings.RoleArn) ? null : settings.RoleArn,
-            TimeoutInMinutes = settings.TimeoutInMinutes,
+            TimeoutInMinutes = request.TimeoutInMinutes ?? settings.TimeoutInMinutes,
             ClientRequestToken = token,
         };
 

@@ -39,6 +39,18 @@ public sealed class FoundationOptions
     /// <remarks>Defaults to <c>true</c> with <c>Cloud:Provider=Aws</c> and <c>false</c> in the sandbox, whose session stacks need no foundation.</remarks>
     public bool? RequireForSessions { get; set; }
 
+    /// <summary>The default of <see cref="CreateTimeoutInMinutes"/>: 6 hours.</summary>
+    public const int DefaultCreateTimeoutInMinutes = 360;
+
+    /// <summary>
+    /// Minutes a foundation's create may take before CloudFormation fails it and rolls it back: its own, not a session
+    /// stack's (<c>Aws:CloudFormation:TimeoutInMinutes</c>, 60), because FSx for Lustre takes about 10 minutes and each
+    /// dataset's association then imports the metadata of every object under its path, which for a large bucket takes hours.
+    /// </summary>
+    /// <remarks>Defaults to 360.</remarks>
+    [Range(30, 1440)]
+    public int CreateTimeoutInMinutes { get; set; } = DefaultCreateTimeoutInMinutes;
+
     /// <summary>How often the Regions page asks for a foundation's status while one is being created or deleted.</summary>
     /// <remarks>Defaults to 3 seconds.</remarks>
     [Range(typeof(TimeSpan), "00:00:00.050", "00:05:00")]

@@ -103,7 +103,10 @@ internal sealed partial class RegionFoundationService(
         }
 
         var now = clock.GetUtcNow();
-        var request = new StackCreateRequest(region, spec.StackName, spec.Template, spec.Parameters, FoundationRequests.Tags(actor, region), FoundationRequests.CreateToken(spec, now));
+        var request = new StackCreateRequest(region, spec.StackName, spec.Template, spec.Parameters, FoundationRequests.Tags(actor, region), FoundationRequests.CreateToken(spec, now))
+        {
+            TimeoutInMinutes = options.Value.CreateTimeoutInMinutes,
+        };
         try
         {
             CreateOutcome outcome;

@@ -82,6 +82,21 @@ public sealed class CostEstimatorTests
     }
 
     [Fact]
+    public void A_regions_foundation_is_priced_alone_by_its_role_as_a_sessions_estimate_prices_it()
+    {
+        var home = _estimator.Foundation(Prices, London);
+        var virginia = _estimator.Foundation(Prices, Virginia);
+
+        Assert.Equal((RegionRole.Home, 73.00m), (home.Role, home.MonthlyUsd));
+        Assert.Equal(["NAT gateway", "Transit Gateway attachment"], home.Lines.Select(l => l.Item));
+        Assert.Equal((RegionRole.Worker, 243.35m), (virginia.Role, virginia.MonthlyUsd));
+        Assert.Equal(
+            _estimator.Estimate(Prices, [Virginia], 1, "m5d.4xlarge", 1).Foundations.Single(f => f.Region == Virginia).Lines,
+            virginia.Lines);
+        Assert.Throws<DomainException>(() => _estimator.Foundation(Prices, RegionCode.Parse("ap-south-1")));
+    }
+
+    [Fact]
     public void Computing_next_to_the_data_is_compared_with_copying_it_home_line_by_line()
     {
         var estimate = _estimator.Estimate(Prices, [Virginia, Oregon], 3, "m5d.4xlarge", 4, Data);

@@ -46,6 +46,7 @@ public sealed class FoundationOptionsTests
     [InlineData("Foundation:HomeCidr", "10.9.0.0/16", "Foundation:HomeCidr is 10.9.0.0/16, but the portal's home region eu-west-2 has 10.0.0.0/16")]
     [InlineData("Foundation:HomeCidr", "ten", "Foundation:HomeCidr: 'ten' is not an IPv4 CIDR block")]
     [InlineData("Foundation:StatusPollInterval", "00:30:00", "StatusPollInterval")]
+    [InlineData("Foundation:CreateTimeoutInMinutes", "5", "CreateTimeoutInMinutes")]
     public async Task A_malformed_setting_stops_the_portal_with_the_key_in_the_message(string key, string value, string message)
     {
         await using var host = await InfraTestHost.CreateAsync(Ct, new Dictionary<string, string?> { [key] = value });

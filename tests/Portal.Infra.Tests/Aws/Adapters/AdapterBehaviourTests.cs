@@ -96,6 +96,27 @@ public sealed class AdapterBehaviourTests
         Assert.Contains("deploy/iam/portal-policy.json", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(null, 60)]
+    [InlineData(180, 180)]
+    public async Task A_create_takes_the_requests_own_timeout_else_the_configured_one(int? requested, int sent)
+    {
+        const string Ns = "http://cloudformation.amazonaws.com/doc/2010-05-15/";
+        var created = Answering.Xml($"<CreateStackResponse xmlns=\"{Ns}\"><CreateStackResult><StackId>arn:aws:cloudformation:us-east-1:123456789012:stack/portal-region-us-east-1/1</StackId></CreateStackResult></CreateStackResponse>");
+
+        var (_, requests) = await Answering.WithAsync(
+            sp => sp.GetRequiredService<IStackDeployer>().CreateStackAsync(
+                new StackCreateRequest(Virginia, "portal-region-us-east-1", "RegionFoundation", new Dictionary<string, string>(), new Dictionary<string, string>(), "x-create")
+                {
+                    TimeoutInMinutes = requested,
+                },
+                TestContext.Current.CancellationToken),
+            created);
+
+        var body = System.Text.Encoding.UTF8.GetString(Assert.Single(requests).Body);
+        Assert.Contains($"TimeoutInMinutes={sent}&", body + "&", StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_stack_deleted_between_listing_and_describing_is_left_out()
     {

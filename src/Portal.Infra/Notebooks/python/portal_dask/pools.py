@@ -102,8 +102,9 @@ def compute_in_region(client, region, *collections):
     """Computes collections on the workers of ``region`` and returns the results (one value, or a tuple).
 
     Every task of the collections' graphs, the reads included, asks for the pool: use it for work whose data all lives
-    in that region. For a graph that mixes regions, build each part inside its own ``in_region`` block and compute it
-    with ``client.compute``.
+    in that region. To combine data of several regions, compute each region's part with this and combine the results
+    in the notebook: on AWS the worker regions reach only the home region (hub and spoke), so a graph whose task needs
+    results from two pools would have one pool's workers fetch from the other's, which the network does not route.
     """
     if not collections:
         raise ValueError("compute_in_region needs at least one collection")

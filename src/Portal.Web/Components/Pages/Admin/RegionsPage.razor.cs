@@ -3,12 +3,14 @@ using System.Net;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
+using Portal.Domain.Costs;
 using Portal.Domain.Datasets;
 using Portal.Domain.LaunchPlans;
 using Portal.Domain.Regions;
 using Portal.Domain.Sessions;
 using Portal.Domain;
 using Portal.Web.Auth;
+using Portal.Web.Components.Costs;
 
 namespace Portal.Web.Components.Pages.Admin;
 
@@ -27,6 +29,8 @@ public sealed partial class RegionsPage : IDisposable
     private IReadOnlyList<RegionFoundationState>? _foundations;
     private IReadOnlyList<ReapedResource> _reaped = [];
     private Dictionary<RegionCode, IReadOnlyList<string>> _planProblems = [];
+    private PriceBookStatus? _prices;
+    private string? _priceWarning;
     private bool _refreshing;
     private bool _disposed;
 
@@ -47,6 +51,15 @@ public sealed partial class RegionsPage : IDisposable
 
     [Inject]
     private IDialogService Dialogs { get; set; } = default!;
+
+    [Inject]
+    private IPriceBookStatusSource PriceStatus { get; set; } = default!;
+
+    [Inject]
+    private CostEstimator Costs { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider Clock { get; set; } = default!;
 
     [CascadingParameter]
     private Task<AuthenticationState>? AuthenticationState { get; set; }
@@ -71,6 +84,11 @@ public sealed partial class RegionsPage : IDisposable
 
     private int OthersIn(RegionCode region) => Datasets.In(region).Count(d => !d.IsAnalysable);
 
+    /// <summary>What the region's foundation bills a month whether or not sessions run, from the price book; null before it loads.</summary>
+    private FoundationCost? FoundationCostOf(RegionCode region) => _prices is { } prices ? Costs.Foundation(prices.Book, region) : null;
+
+    private decimal AllFoundationsMonthlyUsd => Catalog.All.Sum(r => FoundationCostOf(r.Code)?.MonthlyUsd ?? 0m);
+
     private IReadOnlyList<string> PlanProblems(RegionCode region) => _planProblems.TryGetValue(region, out var problems) ? problems : [];
 
     private static string Coordinates(GeoPoint point) => string.Create(
@@ -90,6 +108,8 @@ public sealed partial class RegionsPage : IDisposable
             return;
         }
 
+        _prices = await PriceStatus.GetStatusAsync(_lifetime.Token);
+        _priceWarning = PriceFreshness.Warning(_prices, Clock.GetUtcNow());
         _foundations = await Foundations.ListAsync(admin, _lifetime.Token);
         _planProblems = Catalog.Workers.ToDictionary(r => r.Code, r => Foundations.Plan(admin, r.Code).Problems);
         _reaped = await Sessions.ListReapedAsync(admin, _lifetime.Token);

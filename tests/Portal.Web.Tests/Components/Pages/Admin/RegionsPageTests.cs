@@ -10,11 +10,15 @@ using Microsoft.Extensions.Time.Testing;
 using MudBlazor;
 using MudBlazor.Services;
 using Portal.Domain.Cloud;
+using Portal.Domain.Costs;
+using Portal.Domain.LaunchPlans;
 using Portal.Domain.Regions;
 using Portal.Domain.Sessions;
+using Portal.Infra.Pricing;
 using Portal.Infra.Reaper;
 using Portal.Infra.Regions;
 using Portal.Web.Auth;
+using Portal.Web.Components.Costs;
 using Portal.Web.Components.Pages.Admin;
 using Portal.Web.Tests.Support;
 
@@ -82,6 +86,34 @@ public sealed class RegionsPageTests : BunitContext
     }
 
     [Fact]
+    public void Each_region_shows_its_foundations_monthly_idle_cost_from_the_price_book_with_its_date_and_source()
+    {
+        var book = BundledPriceSource.Load();
+        var estimator = new CostEstimator(RegionCatalog.Default, LaunchSettings.Default);
+
+        var cut = Render<RegionsPage>();
+
+        foreach (var region in RegionCatalog.Default.All)
+        {
+            var expected = estimator.Foundation(book, region.Code);
+            Assert.True(expected.MonthlyUsd > 0m);
+            var cell = Text(cut, region.Code.Value, "region-foundation-cost");
+            Assert.StartsWith(CostPanel.Money(expected.MonthlyUsd) + " a month", cell, StringComparison.Ordinal);
+            foreach (var line in expected.Lines)
+            {
+                Assert.Contains($"{line.Item}: {CostPanel.Money(line.AmountUsd)}", cell, StringComparison.Ordinal);
+            }
+        }
+
+        Assert.DoesNotContain("FSx", Text(cut, "eu-west-2", "region-foundation-cost"), StringComparison.Ordinal);
+        Assert.Contains("FSx for Lustre", Text(cut, "us-west-2", "region-foundation-cost"), StringComparison.Ordinal);
+        var note = cut.Find("[data-testid=foundation-prices]").TextContent;
+        Assert.Contains($"Prices as of {book.AsOf:yyyy-MM-dd} ({book.Name}), on-demand USD", note, StringComparison.Ordinal);
+        var all = RegionCatalog.Default.All.Sum(r => estimator.Foundation(book, r.Code).MonthlyUsd);
+        Assert.Contains($"{CostPanel.Money(all)} a month", note, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Reaped_resources_are_listed_in_a_grid_saying_when_where_what_and_why()
     {
         var at = _clock.GetUtcNow();
@@ -133,6 +165,9 @@ public sealed class RegionsPageTests : BunitContext
         var created = Assert.Single(_stacks.Creates);
         Assert.Equal((UsEast1, UsEast1Stack, "RegionFoundation"), (created.Region, created.StackName, created.Template));
         Assert.Equal("10.1.0.0/16", created.Parameters["VpcCidr"]);
+        // A foundation has its own timeout, longer than a session stack's (FSx, then each dataset's metadata import).
+        Assert.Equal(_options.CreateTimeoutInMinutes, created.TimeoutInMinutes);
+        Assert.Equal(FoundationOptions.DefaultCreateTimeoutInMinutes, created.TimeoutInMinutes);
         Assert.StartsWith("Creating portal-region-us-east-1 in us-east-1", Text(cut, "us-east-1", "foundation-message"), StringComparison.Ordinal);
         Assert.Equal("Not created", Text(cut, "us-west-2", "foundation-status"));
     }
