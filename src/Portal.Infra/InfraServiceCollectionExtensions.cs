@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Portal.Domain;
 using Portal.Domain.Accounts;
+using Portal.Domain.Audit;
 using Portal.Domain.Budgets;
 using Portal.Domain.Cloud;
 using Portal.Domain.Costs;
@@ -11,6 +12,7 @@ using Portal.Domain.Datasets;
 using Portal.Domain.LaunchPlans;
 using Portal.Domain.Regions;
 using Portal.Domain.Sessions;
+using Portal.Infra.Audit;
 using Portal.Infra.Aws;
 using Portal.Infra.Budgets;
 using Portal.Infra.Catalogue;
@@ -49,6 +51,7 @@ public static class InfraServiceCollectionExtensions
         // Next, the catalogue: loaded (or, in a new database, imported) before the portal serves a request.
         services.AddPortalCatalogue();
         AddBudgets(services, configuration);
+        AddAudit(services);
 
         AddDomain(services, configuration);
         AddCloud(services, configuration);
@@ -102,6 +105,17 @@ public static class InfraServiceCollectionExtensions
         services.AddSingleton<IBudgetReports>(sp => sp.GetRequiredService<BudgetLedger>());
         services.AddSingleton<BudgetEnforcer>();
         services.AddHostedService<BudgetEnforcementService>();
+    }
+
+    /// <summary>
+    /// The append-only audit log. The use cases record through <see cref="AuditTrail"/>; the web host replaces the
+    /// request origin with the HTTP request's or circuit's; without one, entries come from the portal itself.
+    /// </summary>
+    private static void AddAudit(IServiceCollection services)
+    {
+        services.AddSingleton<IAuditLog, EfAuditLog>();
+        services.TryAddSingleton<IRequestOrigin, SystemRequestOrigin>();
+        services.AddSingleton<AuditTrail>();
     }
 
     private static void AddDomain(IServiceCollection services, IConfiguration configuration)

@@ -1,7 +1,11 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using MudBlazor.Services;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Portal.Domain.Audit;
 using Portal.Web.Api;
+using Portal.Web.Audit;
 using Portal.Web.Auth;
 using Portal.Web.Components;
 using Portal.Web.Hosting;
@@ -25,6 +29,11 @@ public static class WebServiceCollectionExtensions
         services.AddProblemDetails();
         services.AddMudServices();
         services.AddSingleton<Portal.Web.Components.Datasets.DatasetSearchCache>();
+
+        // The audit log records where each action came from: the HTTP request, or the browser behind a circuit.
+        services.AddHttpContextAccessor();
+        services.Replace(ServiceDescriptor.Singleton<IRequestOrigin, WebRequestOrigin>());
+        services.AddScoped<CircuitHandler, AuditCircuitHandler>();
 
         // Lifecycle services: the loopback guard (added with authentication) must run before the announcer says "open it".
         services.AddHostedService<StartupAnnouncer>();
@@ -69,6 +78,7 @@ public static class WebServiceCollectionExtensions
         app.MapAccountEndpoints();
         app.MapSandboxEndpoints();
         app.MapSessionApi();
+        app.MapAuditEndpoints();
         // Blazor's own policy (frame-ancestors only) would be a second header: SecurityHeaders writes the whole policy.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
         return app;

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging;
+using Portal.Domain.Audit;
 using Portal.Domain.Budgets;
 using Portal.Domain.Sessions;
+using Portal.Infra.Audit;
 using Portal.Infra.Orchestration;
 
 namespace Portal.Infra.Budgets;
@@ -8,6 +10,7 @@ namespace Portal.Infra.Budgets;
 /// <summary>
 /// One pass over every budget: at its Notify threshold an entry in the activity of each running session it covers (once
 /// per budget and month), at its StopSessions threshold those sessions are stopped, with the budget named as the reason.
+/// Both are recorded in the audit log as the portal's own actions.
 /// </summary>
 internal sealed partial class BudgetEnforcer(
     BudgetLedger ledger,
@@ -15,6 +18,7 @@ internal sealed partial class BudgetEnforcer(
     ISessionStore store,
     SessionChangeNotifier notifier,
     SessionWorkSignal work,
+    AuditTrail audit,
     TimeProvider clock,
     ILogger<BudgetEnforcer> logger)
 {
@@ -34,6 +38,8 @@ internal sealed partial class BudgetEnforcer(
                 var message = status.Describe();
                 await store.AppendEventsAsync([.. running.Select(s => new SessionEvent(s.Id, now, null, null, message))], cancellationToken);
                 LogNotified(status.Budget.Id, status.PercentUsed, running.Count);
+                await audit.RecordSystemAsync(AuditActions.BudgetNotify, "budget", status.Budget.Id,
+                    $"{message} Running session(s) notified: {running.Count}.", cancellationToken);
             }
         }
     }
@@ -60,6 +66,7 @@ internal sealed partial class BudgetEnforcer(
 
             await store.AppendEventsAsync([new SessionEvent(session.Id, now, null, null, reason)], cancellationToken);
             LogStopped(session.Id.Value, budget.Id);
+            await audit.RecordSystemAsync(AuditActions.BudgetStop, "session", session.Id.Value, $"{reason} (budget {budget.Id})", cancellationToken);
             work.Wake(session.Id);
             await notifier.PublishAsync(saved);
         }

@@ -36,6 +36,9 @@ internal abstract class PortalDbContext(DbContextOptions options) : DbContext(op
 
     public DbSet<BudgetNoticeRecord> BudgetNotices => Set<BudgetNoticeRecord>();
 
+    /// <summary>The append-only audit log: insert and read only (triggers refuse updates and deletes).</summary>
+    public DbSet<AuditEntryRecord> AuditEntries => Set<AuditEntryRecord>();
+
     /// <summary>Whether a save failed because a row with the same unique key exists already (another writer got there first).</summary>
     public abstract bool IsUniqueViolation(DbUpdateException exception);
 

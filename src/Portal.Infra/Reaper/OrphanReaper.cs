@@ -1,16 +1,19 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Portal.Domain.Audit;
 using Portal.Domain.Cloud;
 using Portal.Domain.LaunchPlans;
 using Portal.Domain.Regions;
 using Portal.Domain.Sessions;
+
+using Portal.Infra.Audit;
 
 namespace Portal.Infra.Reaper;
 
 /// <summary>
 /// Finds the portal's session stacks and notebook instances (by name prefix and the <see cref="SessionTags.ManagedKey"/>
 /// tag) in every region, and deletes those that belong to no live session once they are older than the grace period.
-/// Foundations (<c>portal-region-…</c>) are never touched. Each reaped resource is recorded for admins.
+/// Foundations (<c>portal-region-…</c>) are never touched. Each reaped resource is recorded for admins and in the audit log.
 /// </summary>
 internal sealed partial class OrphanReaper(
     RegionCatalog regions,
@@ -18,6 +21,7 @@ internal sealed partial class OrphanReaper(
     INotebookService notebooks,
     ISessionStore sessions,
     IReapedResourceLog log,
+    AuditTrail audit,
     IOptions<ReaperOptions> options,
     TimeProvider clock,
     ILogger<OrphanReaper> logger)
@@ -125,6 +129,7 @@ internal sealed partial class OrphanReaper(
         await log.AddAsync(resource, cancellationToken);
         reaped.Add(resource);
         LogReaped(kind, name, region.Value, sessionTag ?? "none");
+        await audit.RecordSystemAsync(AuditActions.ReaperDelete, kind, $"{region.Value}/{name}", reason, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reaped orphan {Kind} {Name} in {Region} (session tag {SessionTag})")]

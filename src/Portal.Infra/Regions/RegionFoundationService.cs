@@ -1,14 +1,17 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Portal.Domain.Audit;
 using Portal.Domain.Cloud;
 using Portal.Domain.Regions;
 using Portal.Domain.Sessions;
+using Portal.Infra.Audit;
 
 namespace Portal.Infra.Regions;
 
 /// <summary>
 /// What the Regions page does with worker-region foundations: read their status, create one, delete one. Only admins
-/// may; every call checks the actor again, whatever the page already checked.
+/// may; every call checks the actor again, whatever the page already checked. Every create and delete asked for is
+/// recorded in the audit log with its outcome.
 /// </summary>
 internal sealed partial class RegionFoundationService(
     RegionFoundationPlanner planner,
@@ -16,6 +19,7 @@ internal sealed partial class RegionFoundationService(
     IStackDeployer stacks,
     ISessionStore sessions,
     FoundationChangeNotifier notifier,
+    AuditTrail audit,
     IOptions<FoundationOptions> options,
     TimeProvider clock,
     ILogger<RegionFoundationService> logger) : IRegionFoundations
@@ -70,6 +74,13 @@ internal sealed partial class RegionFoundationService(
 
     /// <summary>Starts creating the region's foundation. Asking again while it is being created, or once it is ready, changes nothing.</summary>
     public async Task<FoundationCommandResult> CreateAsync(Actor actor, RegionCode region, CancellationToken cancellationToken)
+    {
+        var result = await CreateCoreAsync(actor, region, cancellationToken);
+        await audit.RecordAsync(actor, AuditActions.RegionCreate, "region", region.Value, $"{result.Outcome}: {result.Message}", cancellationToken);
+        return result;
+    }
+
+    private async Task<FoundationCommandResult> CreateCoreAsync(Actor actor, RegionCode region, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         if (!actor.IsAdmin)
@@ -139,6 +150,13 @@ internal sealed partial class RegionFoundationService(
     /// run on the foundation's network and file system). Deleting a foundation that does not exist changes nothing.
     /// </summary>
     public async Task<FoundationCommandResult> DeleteAsync(Actor actor, RegionCode region, CancellationToken cancellationToken)
+    {
+        var result = await DeleteCoreAsync(actor, region, cancellationToken);
+        await audit.RecordAsync(actor, AuditActions.RegionDelete, "region", region.Value, $"{result.Outcome}: {result.Message}", cancellationToken);
+        return result;
+    }
+
+    private async Task<FoundationCommandResult> DeleteCoreAsync(Actor actor, RegionCode region, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         if (!actor.IsAdmin)

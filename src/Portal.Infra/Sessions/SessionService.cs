@@ -2,12 +2,14 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Portal.Domain;
+using Portal.Domain.Audit;
 using Portal.Domain.Budgets;
 using Portal.Domain.Cloud;
 using Portal.Domain.Costs;
 using Portal.Domain.Datasets;
 using Portal.Domain.LaunchPlans;
 using Portal.Domain.Sessions;
+using Portal.Infra.Audit;
 using Portal.Infra.Budgets;
 using Portal.Infra.Notebooks;
 using Portal.Infra.Orchestration;
@@ -19,7 +21,9 @@ namespace Portal.Infra.Sessions;
 /// <summary>
 /// The session use cases behind <see cref="ISessionService"/> and <see cref="ISessionReports"/>: launch (validated once,
 /// the plan recorded), list, stop or cancel, retry, extend, rename, open the notebook; the session's own reports (activity,
-/// and data locality in <c>SessionService.Locality.cs</c>). Every call checks the actor again.
+/// and data locality in <c>SessionService.Locality.cs</c>). Every call checks the actor again. Launches (and launches a
+/// budget refused), stops, extensions, retries and resumed clean-ups are recorded in the audit log here, so the pages
+/// and the API are covered alike.
 /// </summary>
 internal sealed partial class SessionService(
     ISessionStore store,
@@ -40,11 +44,14 @@ internal sealed partial class SessionService(
     SessionChangeNotifier notifier,
     SessionWorkSignal work,
     BudgetLedger budgets,
+    AuditTrail audit,
     IOptions<BudgetOptions> budgetOptions,
     IOptions<OrchestrationOptions> options,
     TimeProvider clock,
     ILogger<SessionService> logger) : ISessionService, ISessionReports
 {
+    private const string SessionObject = "session";
+
     private OrchestrationOptions Options => options.Value;
 
     public SessionPolicy Policy => new(Options.IdleTimeout, Options.StopWarning, Options.MaximumLifetime);
@@ -102,6 +109,7 @@ internal sealed partial class SessionService(
         // Budgets are checked here, in the use case, so that the pages, the API and repeated submits all obey them.
         if (await CheckBudgetsAsync(actor, actor.Id, actor.Groups, estimate.TotalUsd, estimate.Hours, cancellationToken) is { } refusal)
         {
+            await audit.RecordAsync(actor, AuditActions.SessionLaunchRefused, SessionObject, id.Value, refusal, cancellationToken);
             return new LaunchResult(null, [new(SessionRequestField.Budget, refusal)]);
         }
 
@@ -125,6 +133,8 @@ internal sealed partial class SessionService(
             [new SessionEvent(id, session.CreatedAt, null, null, string.Create(CultureInfo.InvariantCulture, $"Launched by {actor.Name}: {plan.Pools.Count} worker pool(s), estimated {estimate.HourlyUsd:0.00} USD per hour."))],
             cancellationToken);
         LogLaunched(id.Value, actor.Name, plan.Pools.Count);
+        await audit.RecordAsync(actor, AuditActions.SessionLaunch, SessionObject, id.Value,
+            string.Create(CultureInfo.InvariantCulture, $"Launched '{name}': {plan.Pools.Count} worker pool(s), estimated {estimate.HourlyUsd:0.00} USD per hour."), cancellationToken);
         work.Wake(id);
         await notifier.PublishAsync(session);
         return new LaunchResult(id, []);
@@ -190,7 +200,7 @@ internal sealed partial class SessionService(
 
         var cancelling = session.State is SessionState.Requested or SessionState.Provisioning;
         var reason = cancelling ? $"Cancelled by {actor.Name} while provisioning." : $"Stopped by {actor.Name}.";
-        return await CommandAsync(actor, id, s => s.RequestStop(clock.GetUtcNow(), reason), reason,
+        return await CommandAsync(actor, id, AuditActions.SessionStop, s => s.RequestStop(clock.GetUtcNow(), reason), reason,
             cancelling ? "Cancelling: everything started is being deleted." : "Stopping: the notebook and every stack are being deleted.", cancellationToken);
     }
 
@@ -217,11 +227,13 @@ internal sealed partial class SessionService(
         var upTo = decimal.Round(session.HourlyCostUsd * hours, 2, MidpointRounding.AwayFromZero);
         if (await CheckBudgetsAsync(actor, session.Owner, session.OwnerGroups, upTo, hours, cancellationToken) is { } refusal)
         {
-            return new(SessionCommandOutcome.Refused, refusal.Replace("This launch", "This retry", StringComparison.Ordinal));
+            var message = refusal.Replace("This launch", "This retry", StringComparison.Ordinal);
+            await audit.RecordAsync(actor, AuditActions.SessionRetry, SessionObject, id.Value, $"Refused: {message}", cancellationToken);
+            return new(SessionCommandOutcome.Refused, message);
         }
 
         var again = string.Join(", ", session.Steps.Where(s => s.Status is not (StepStatus.Complete or StepStatus.Pending)).Select(s => s.ResourceName));
-        return await CommandAsync(actor, id, s => s.Retry(clock.GetUtcNow()), $"Retry requested by {actor.Name}: creating {again} again; the rest is kept.",
+        return await CommandAsync(actor, id, AuditActions.SessionRetry, s => s.Retry(clock.GetUtcNow()), $"Retry requested by {actor.Name}: creating {again} again; the rest is kept.",
             "Retrying: what failed is created again.", cancellationToken);
     }
 
@@ -242,7 +254,7 @@ internal sealed partial class SessionService(
             }
 
             var until = clock.GetUtcNow() + session.IdleTimeout;
-            return await CommandAsync(actor, id, s => s.ExtendIdle(clock.GetUtcNow()),
+            return await CommandAsync(actor, id, AuditActions.SessionExtend, s => s.ExtendIdle(clock.GetUtcNow()),
                 $"Extended by {actor.Name}: the idle stop moves to {until:HH:mm} UTC.", $"Extended: it stops when idle from {until:HH:mm} UTC.", cancellationToken);
         }
 
@@ -253,7 +265,7 @@ internal sealed partial class SessionService(
         }
 
         var expires = session.ExpiresAt + by;
-        return await CommandAsync(actor, id, s => s.ExtendLifetime(by, Options.MaximumLifetime),
+        return await CommandAsync(actor, id, AuditActions.SessionExtend, s => s.ExtendLifetime(by, Options.MaximumLifetime),
             $"Extended by {actor.Name} by {extension.Hours} h: it stops by itself at {expires:yyyy-MM-dd HH:mm} UTC.",
             $"Extended: it stops by itself at {expires:yyyy-MM-dd HH:mm} UTC.", cancellationToken);
     }
@@ -267,7 +279,7 @@ internal sealed partial class SessionService(
 
         return await FindAsync(actor, id, cancellationToken) is null
             ? SessionCommandResult.NotFound
-            : await CommandAsync(actor, id, s => s.Rename(name), null, "Renamed.", cancellationToken);
+            : await CommandAsync(actor, id, null, s => s.Rename(name), null, "Renamed.", cancellationToken);
     }
 
     public async Task<SessionCommandResult> ResumeCleanUpAsync(Actor actor, SessionId id, CancellationToken cancellationToken)
@@ -289,7 +301,7 @@ internal sealed partial class SessionService(
             return new(SessionCommandOutcome.Unchanged, $"The session is {session.State}; it does not need attention.");
         }
 
-        return await CommandAsync(actor, id, s => s.RequestStop(clock.GetUtcNow(), $"Clean-up resumed by {actor.Name}."),
+        return await CommandAsync(actor, id, AuditActions.SessionResumeCleanUp, s => s.RequestStop(clock.GetUtcNow(), $"Clean-up resumed by {actor.Name}."),
             $"Clean-up resumed by {actor.Name}.", "Deleting again.", cancellationToken);
     }
 
@@ -361,9 +373,12 @@ internal sealed partial class SessionService(
         return decision.Message;
     }
 
-    /// <summary>Applies a user's command in one unit of work; a command the session no longer accepts says why.</summary>
+    /// <summary>
+    /// Applies a user's command in one unit of work; a command the session no longer accepts says why. An audited
+    /// command (<paramref name="auditAction"/> not null) is recorded once it is done or refused by the session.
+    /// </summary>
     private async Task<SessionCommandResult> CommandAsync(
-        Actor actor, SessionId id, Action<Session> change, string? activity, string done, CancellationToken cancellationToken)
+        Actor actor, SessionId id, string? auditAction, Action<Session> change, string? activity, string done, CancellationToken cancellationToken)
     {
         Session? saved;
         try
@@ -372,6 +387,11 @@ internal sealed partial class SessionService(
         }
         catch (DomainException ex)
         {
+            if (auditAction is not null)
+            {
+                await audit.RecordAsync(actor, auditAction, SessionObject, id.Value, $"Refused: {ex.Message}", cancellationToken);
+            }
+
             return new(SessionCommandOutcome.Refused, ex.Message);
         }
 
@@ -386,6 +406,11 @@ internal sealed partial class SessionService(
         }
 
         LogCommand(id.Value, actor.Name, done);
+        if (auditAction is not null)
+        {
+            await audit.RecordAsync(actor, auditAction, SessionObject, id.Value, activity ?? done, cancellationToken);
+        }
+
         work.Wake(id);
         await notifier.PublishAsync(saved);
         return new(SessionCommandOutcome.Done, done);

@@ -68,6 +68,7 @@ public sealed class FoundationOptionsTests
             deployer,
             host.Store,
             host.Services.GetRequiredService<FoundationChangeNotifier>(),
+            host.Services.GetRequiredService<Portal.Infra.Audit.AuditTrail>(),
             Options.Create(new FoundationOptions()),
             host.Clock,
             NullLogger<RegionFoundationService>.Instance);

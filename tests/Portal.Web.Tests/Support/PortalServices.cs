@@ -65,6 +65,9 @@ internal static class PortalServices
         services.AddSingleton<BudgetLedger>();
         services.AddSingleton<IBudgetReports>(sp => sp.GetRequiredService<BudgetLedger>());
         services.AddSingleton(Options.Create(new BudgetOptions { AdminContact = "finops@example.org" }));
+        services.AddSingleton<Portal.Domain.Audit.IAuditLog, InMemoryAuditLog>();
+        services.AddSingleton<Portal.Domain.Audit.IRequestOrigin, Portal.Infra.Audit.SystemRequestOrigin>();
+        services.AddSingleton<Portal.Infra.Audit.AuditTrail>();
         services.AddSingleton<SessionService>();
         services.AddSingleton<ISessionService>(sp => sp.GetRequiredService<SessionService>());
         services.AddSingleton<ISessionReports>(sp => sp.GetRequiredService<SessionService>());

@@ -1,0 +1,27 @@
+namespace Portal.Domain.Audit;
+
+/// <summary>
+/// The actions the audit log records, as stable strings (<c>area.verb</c>): they are stored and exported, so a value
+/// never changes meaning once written.
+/// </summary>
+public static class AuditActions
+{
+    public const string SessionLaunch = "session.launch";
+    public const string SessionLaunchRefused = "session.launch-refused";
+    public const string SessionStop = "session.stop";
+    public const string SessionExtend = "session.extend";
+    public const string SessionRetry = "session.retry";
+    public const string SessionResumeCleanUp = "session.resume-cleanup";
+    public const string BudgetNotify = "budget.notify";
+    public const string BudgetStop = "budget.stop";
+    public const string ReaperDelete = "reaper.delete";
+    public const string RegionCreate = "region.create";
+    public const string RegionDelete = "region.delete";
+
+    /// <summary>Every action above, for the page's filter.</summary>
+    public static IReadOnlyList<string> All { get; } =
+    [
+        SessionLaunch, SessionLaunchRefused, SessionStop, SessionExtend, SessionRetry, SessionResumeCleanUp,
+        BudgetNotify, BudgetStop, ReaperDelete, RegionCreate, RegionDelete,
+    ];
+}
