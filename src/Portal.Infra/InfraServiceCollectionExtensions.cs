@@ -156,6 +156,7 @@ public static class InfraServiceCollectionExtensions
             services.AddSingleton<ISandboxCompute>(sp => sp.GetRequiredService<SandboxCompute>());
             services.AddHostedService(sp => sp.GetRequiredService<SandboxCompute>());
             services.AddSingleton(new CloudInfo(CloudOptions.Sandbox, IsSandbox: true));
+            services.AddSingleton<ICloudAccount, SandboxCloudAccount>();
             if (configuration[$"{OrchestrationOptions.SectionName}:{nameof(OrchestrationOptions.PollInterval)}"] is null)
             {
                 // The sandbox answers in-process: looking four times a second costs nothing and keeps Launch to Ready

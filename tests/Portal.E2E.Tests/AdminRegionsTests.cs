@@ -43,6 +43,9 @@ public sealed partial class AdminRegionsTests(BrowserFixture browser) : IAsyncLi
         await Expect(new ExplorePage(page).MapMarker("ERA5 reanalysis (us-east-1)")).ToBeEnabledAsync();
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Admin", Exact = true }).ClickAsync();
+        // The admin area opens on its Sessions page; its own navigation leads to Regions.
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "All sessions", Level = 1 })).ToBeVisibleAsync();
+        await page.GetByTestId("admin-nav").GetByRole(AriaRole.Link, new() { Name = "Regions" }).ClickAsync();
 
         await Expect(page).ToHaveURLAsync(RegionsUrl());
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Regions", Level = 1 })).ToBeVisibleAsync();

@@ -64,6 +64,19 @@ public static class SessionListText
         { } l => string.Create(CultureInfo.InvariantCulture, $"{(int)l.TotalHours} h {l.Minutes:00} min"),
     };
 
+    /// <summary>"Stop" for a session that runs (or failed and keeps its resources), "Cancel" while it starts, else none.</summary>
+    public static string? StopLabel(Session session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        return session.State switch
+        {
+            SessionState.Ready => "Stop",
+            SessionState.Failed when !session.HasEnded => "Stop",
+            SessionState.Requested or SessionState.Provisioning => "Cancel",
+            _ => null,
+        };
+    }
+
     /// <summary>The hourly rate as "$2.38/h".</summary>
     public static string Rate(decimal hourlyUsd) => Costs.CostPanel.Money(hourlyUsd) + "/h";
 

@@ -73,8 +73,6 @@ public sealed partial class RegionsPage : IDisposable
 
     private static readonly Dictionary<string, object> RegionsTableAttributes = new() { ["aria-label"] = "Regions" };
 
-    private static readonly Dictionary<string, object> ReapedTableAttributes = new() { ["aria-label"] = "Reaped resources" };
-
     private (bool IsError, string Text)? MessageFor(RegionCode region) => _messages.TryGetValue(region, out var message) ? message : null;
 
     private RegionFoundationState? FoundationOf(RegionCode region) => _foundations?.FirstOrDefault(f => f.Region.Code == region);

@@ -54,14 +54,7 @@ public sealed partial class MySessions
     /// <summary>The explore page with the form filled from this session's request.</summary>
     internal static string LaunchAgainHref(Session session) => $"/?from={Uri.EscapeDataString(session.Id.Value)}";
 
-    /// <summary>"Stop" for a session that runs (or failed and keeps its resources), "Cancel" while it starts, else none.</summary>
-    private static string? StopLabel(Session session) => session.State switch
-    {
-        SessionState.Ready => "Stop",
-        SessionState.Failed when !session.HasEnded => "Stop",
-        SessionState.Requested or SessionState.Provisioning => "Cancel",
-        _ => null,
-    };
+    private static string? StopLabel(Session session) => SessionListText.StopLabel(session);
 
     protected override Task OnInitializedAsync() => LoadAsync();
 

@@ -28,14 +28,14 @@ public sealed class AdminLinkTests : BunitContext
     }
 
     [Fact]
-    public void An_admin_sees_the_admin_link_to_the_regions_page()
+    public void An_admin_sees_the_admin_link_to_the_admin_area()
     {
         SignIn("grace", PortalRoles.Admin);
 
         var cut = RenderLayout();
 
         var link = cut.FindAll("nav a").Single(a => a.TextContent.Trim() == "Admin");
-        Assert.Equal("/admin/regions", link.GetAttribute("href"));
+        Assert.Equal("/admin", link.GetAttribute("href"));
     }
 
     [Fact]
