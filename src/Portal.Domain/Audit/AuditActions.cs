@@ -9,6 +9,9 @@ public static class AuditActions
     public const string SessionLaunch = "session.launch";
     public const string SessionLaunchRefused = "session.launch-refused";
     public const string SessionStop = "session.stop";
+
+    /// <summary>An admin stopped (or cancelled) a session that is not theirs.</summary>
+    public const string SessionForceStop = "session.force-stop";
     public const string SessionExtend = "session.extend";
     public const string SessionRetry = "session.retry";
     public const string SessionResumeCleanUp = "session.resume-cleanup";
@@ -21,7 +24,7 @@ public static class AuditActions
     /// <summary>Every action above, for the page's filter.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
-        SessionLaunch, SessionLaunchRefused, SessionStop, SessionExtend, SessionRetry, SessionResumeCleanUp,
+        SessionLaunch, SessionLaunchRefused, SessionStop, SessionForceStop, SessionExtend, SessionRetry, SessionResumeCleanUp,
         BudgetNotify, BudgetStop, ReaperDelete, RegionCreate, RegionDelete,
     ];
 }

@@ -200,7 +200,8 @@ internal sealed partial class SessionService(
 
         var cancelling = session.State is SessionState.Requested or SessionState.Provisioning;
         var reason = cancelling ? $"Cancelled by {actor.Name} while provisioning." : $"Stopped by {actor.Name}.";
-        return await CommandAsync(actor, id, AuditActions.SessionStop, s => s.RequestStop(clock.GetUtcNow(), reason), reason,
+        var action = session.Owner == actor.Id ? AuditActions.SessionStop : AuditActions.SessionForceStop;
+        return await CommandAsync(actor, id, action, s => s.RequestStop(clock.GetUtcNow(), reason), reason,
             cancelling ? "Cancelling: everything started is being deleted." : "Stopping: the notebook and every stack are being deleted.", cancellationToken);
     }
 

@@ -45,6 +45,20 @@ public sealed class AuditRecordingTests
     }
 
     [Fact]
+    public async Task An_admin_stopping_someone_elses_session_is_a_force_stop_naming_the_admin()
+    {
+        await using var host = await InfraTestHost.CreateAsync(Ct);
+        var id = (await host.Sessions.LaunchAsync(Ada, SampleRequests.FirstRun, Ct)).SessionId!.Value;
+        var grace = new Actor("local:grace", "grace", isAdmin: true);
+
+        Assert.Equal(SessionCommandOutcome.Done, (await host.Sessions.StopAsync(grace, id, Ct)).Outcome);
+
+        var entry = Assert.Single(await EntriesAsync(host, AuditActions.SessionForceStop));
+        Assert.Equal(("local:grace", "session", id.Value), (entry.ActorId, entry.ObjectType, entry.ObjectId));
+        Assert.Empty(await EntriesAsync(host, AuditActions.SessionStop));
+    }
+
+    [Fact]
     public async Task A_retry_writes_one_entry()
     {
         await using var host = await InfraTestHost.CreateAsync(Ct, new Dictionary<string, string?>
