@@ -108,6 +108,20 @@ public sealed partial class AccessibilityTests(BrowserFixture browser) : IAsyncL
         await Expect(page.GetByTestId("regions-table")).ToBeVisibleAsync();
         await AssertAccessibleAsync(page, $"regions at {at}");
 
+        await page.GotoAsync("/admin/sessions");
+        await Expect(page.GetByTestId("admin-sessions-table")).ToBeVisibleAsync();
+        // Interactive: the filters are enabled (a disabled control's faded label is not what users see for long).
+        await Expect(page.GetByRole(AriaRole.Textbox, new() { Name = "User" })).ToBeEnabledAsync();
+        await AssertAccessibleAsync(page, $"admin sessions at {at}");
+
+        await page.GotoAsync("/admin/account");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+        await AssertAccessibleAsync(page, $"admin account at {at}");
+
+        await page.GotoAsync("/admin/audit");
+        await Expect(page.GetByTestId("audit-table")).ToBeVisibleAsync();
+        await AssertAccessibleAsync(page, $"audit log at {at}");
+
         await page.GotoAsync("/no/such/page");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Page not found" })).ToBeVisibleAsync();
         await AssertAccessibleAsync(page, $"not found at {at}");
