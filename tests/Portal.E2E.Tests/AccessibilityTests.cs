@@ -127,7 +127,8 @@ public sealed partial class AccessibilityTests(BrowserFixture browser) : IAsyncL
         await AssertAccessibleAsync(page, $"not found at {at}");
 
         await page.GotoAsync("/");
-        await Expect(explore.Launch).ToBeVisibleAsync();
+        // Sign out once the page is live: a click while its circuit starts can land on the prerendered form being replaced.
+        await Expect(explore.MapMarker("ERA5 reanalysis (us-east-1)")).ToBeEnabledAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await Expect(page.GetByTestId("signed-out")).ToBeVisibleAsync();
         await AssertAccessibleAsync(page, $"signed out at {at}");

@@ -80,6 +80,8 @@ public sealed partial class SignOutTests(BrowserFixture browser) : IAsyncLifetim
         // Follow the link once the explore page is live: a click while its circuit starts can race the navigation.
         await Expect(new ExplorePage(adminTab).MapMarker("ERA5 reanalysis (us-east-1)")).ToBeEnabledAsync();
         await adminTab.GetByRole(AriaRole.Link, new() { Name = "Admin", Exact = true }).ClickAsync();
+        // The admin area opens on its Sessions page; its own navigation leads to Regions.
+        await adminTab.GetByTestId("admin-nav").GetByRole(AriaRole.Link, new() { Name = "Regions" }).ClickAsync();
         var create = adminTab.GetByRole(AriaRole.Button, new() { Name = "Create foundation for us-east-1" });
         await Expect(create).ToBeEnabledAsync();
 
