@@ -63,7 +63,7 @@ public sealed class DatasetAdvisor(RegionCatalog regions, DatasetCatalog catalog
         var region = dataset.Location.Region;
         var where = AwsRegions.Find(region) is { } known ? $"{region} ({known.Name})" : region.Value;
         var home = regions.Home.Code;
-        var price = prices?.Find(region, PriceSku.InterRegionTransferGb);
+        var price = prices?.FindTransfer(region, home);
         string moving;
         if (dataset.SizeBytes is { } size)
         {

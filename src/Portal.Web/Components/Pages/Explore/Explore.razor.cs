@@ -159,10 +159,8 @@ public partial class Explore
         Errors = Model.Validate(Validator);
         _notices = Advisor.For(Model.Datasets, _priceBook);
         _launchProblem = null;
-        if (_priceBook is not null)
-        {
-            _estimate = Sessions.Estimate(_priceBook, Model.ToRequest());
-        }
+        // The panel shows no figure while the form has problems: no estimate (and no data volume query) until it can launch.
+        _estimate = _priceBook is not null && CostProblems.Count == 0 ? Sessions.Estimate(_priceBook, Model.ToRequest()) : null;
     }
 
     private void Toggle(DatasetId id)
