@@ -27,6 +27,8 @@ internal static class ExportNames
 
     public const string RegionVpcId = "portal-region-vpc-id";
     public const string RegionVpcCidr = "portal-region-vpc-cidr";
+
+    public const string RegionWorkerPeersPrefixList = "portal-region-worker-peers-prefix-list";
     public const string RegionHomeCidr = "portal-region-home-cidr";
     public const string RegionPrivateSubnetIds = "portal-region-private-subnet-ids";
     public const string RegionWorkerCluster = "portal-region-worker-cluster";

@@ -42,10 +42,11 @@ internal sealed class RegionFoundationStack : Stack
             Key = key,
         });
 
-        _ = new TransitSpokeConstruct(this, "Spoke", new TransitSpokeConstructProps
+        var spoke = new TransitSpokeConstruct(this, "Spoke", new TransitSpokeConstructProps
         {
             Network = network,
             VpcCidr = parameters.VpcCidr.ValueAsString,
+            WorkerCidrs = props.WorkerCidrs,
             HomeRegion = parameters.HomeRegion.ValueAsString,
             HomeCidr = parameters.HomeCidr.ValueAsString,
             HomeTransitGatewayId = parameters.HomeTransitGatewayId.ValueAsString,
@@ -87,6 +88,7 @@ internal sealed class RegionFoundationStack : Stack
         _ = Exports.Add(this, "VpcId", network.Vpc.Ref, ExportNames.RegionVpcId, "Worker VPC");
         _ = Exports.Add(this, "WorkerVpcCidr", parameters.VpcCidr.ValueAsString, ExportNames.RegionVpcCidr, "Worker VPC CIDR");
         _ = Exports.Add(this, "PeerHomeCidr", parameters.HomeCidr.ValueAsString, ExportNames.RegionHomeCidr, "Home VPC CIDR (schedulers, notebooks)");
+        _ = Exports.Add(this, "WorkerPeersPrefixList", spoke.WorkerPeers.AttrPrefixListId, ExportNames.RegionWorkerPeersPrefixList, "Every worker region's CIDR (workers of a session reach each other)");
         _ = Exports.Add(this, "PrivateSubnetIds", Fn.Join(",", [.. network.PrivateSubnetIds]), ExportNames.RegionPrivateSubnetIds, "Private subnets for workers");
         _ = Exports.Add(this, "WorkerCluster", capacity.Cluster.Ref, ExportNames.RegionWorkerCluster, "ECS cluster of workers");
         _ = Exports.Add(this, "WorkerExecutionRoleArn", roles.ExecutionRole.RoleArn, ExportNames.RegionWorkerExecutionRoleArn, "Worker task execution role");

@@ -13,6 +13,9 @@ internal sealed class TransitSpokeConstructProps
 
     public required string VpcCidr { get; init; }
 
+    /// <summary>Every worker region's CIDR (<c>portal:workerRegions</c>), this one's among them.</summary>
+    public required IReadOnlyList<string> WorkerCidrs { get; init; }
+
     public required string HomeRegion { get; init; }
 
     public required string HomeCidr { get; init; }
@@ -25,8 +28,10 @@ internal sealed class TransitSpokeConstructProps
 /// <summary>
 /// This region's Transit Gateway, peered with the home hub. CloudFormation can request a peering but not accept it in
 /// the other region, so a small inline custom resource accepts it there and adds the hub's route back to this CIDR.
-/// Only the home CIDR is routed: traffic between worker regions is not (peering is not transitive, and the notebook
-/// combines reduced results, never raw data).
+/// Every other worker region is routed through the hub as well (issue 13, point 4): Dask workers fetch a task's inputs
+/// from whichever worker holds them, so a task that combines two pools makes one worker call the other directly. The
+/// hub's table already routes each worker CIDR to that region's peering (the acceptor adds it), so this region sends
+/// other worker CIDRs to the hub, and the hub passes them on: no peering between worker regions, one hop more.
 /// </summary>
 internal sealed class TransitSpokeConstruct : Construct
 {
@@ -105,7 +110,59 @@ internal sealed class TransitSpokeConstruct : Construct
             TransitGatewayAttachmentId = peering.AttrTransitGatewayAttachmentId,
         });
         homeRoute.Node.AddDependency(acceptance);
+
+        RouteOtherWorkerRegions(props, gateway, table, vpcAttachment, peering, acceptance);
     }
+
+    /// <summary>
+    /// Routes to every worker CIDR but this region's own (a route to the VPC's own block is refused), each guarded by a
+    /// condition on VpcCidr: the template is one for every region, the CIDRs are known when it is synthesized.
+    /// </summary>
+    private void RouteOtherWorkerRegions(
+        TransitSpokeConstructProps props,
+        CfnTransitGateway gateway,
+        CfnTransitGatewayRouteTable table,
+        CfnTransitGatewayAttachment vpcAttachment,
+        CfnTransitGatewayPeeringAttachment peering,
+        CustomResource acceptance)
+    {
+        for (var i = 0; i < props.WorkerCidrs.Count; i++)
+        {
+            var other = new CfnCondition(this, $"OtherWorkerRegion{i}", new CfnConditionProps
+            {
+                Expression = Fn.ConditionNot(Fn.ConditionEquals(props.VpcCidr, props.WorkerCidrs[i])),
+            });
+            var vpcRoute = new CfnRoute(this, $"WorkerRoute{i}", new CfnRouteProps
+            {
+                RouteTableId = props.Network.PrivateRouteTable.Ref,
+                DestinationCidrBlock = props.WorkerCidrs[i],
+                TransitGatewayId = gateway.Ref,
+            });
+            vpcRoute.CfnOptions.Condition = other;
+            vpcRoute.AddDependency(vpcAttachment);
+
+            var hubRoute = new CfnTransitGatewayRoute(this, $"WorkerHubRoute{i}", new CfnTransitGatewayRouteProps
+            {
+                TransitGatewayRouteTableId = table.Ref,
+                DestinationCidrBlock = props.WorkerCidrs[i],
+                TransitGatewayAttachmentId = peering.AttrTransitGatewayAttachmentId,
+            });
+            hubRoute.CfnOptions.Condition = other;
+            hubRoute.Node.AddDependency(acceptance);
+        }
+
+        // One prefix list of every worker region for the session's workers' ingress rule (SessionWorkers imports it).
+        WorkerPeers = new CfnPrefixList(this, "WorkerPeers", new CfnPrefixListProps
+        {
+            PrefixListName = "portal-worker-peers",
+            AddressFamily = "IPv4",
+            MaxEntries = Math.Max(1, props.WorkerCidrs.Count),
+            Entries = props.WorkerCidrs.Select(object (cidr) => new CfnPrefixList.EntryProperty { Cidr = cidr, Description = "Portal worker region" }).ToArray(),
+        });
+    }
+
+    /// <summary>Every worker region's CIDR, this one's included (its own workers are admitted anyway).</summary>
+    public CfnPrefixList WorkerPeers { get; private set; } = null!;
 
     private InlineHandlerConstruct Acceptor(TransitSpokeConstructProps props)
     {

@@ -73,7 +73,16 @@ internal sealed class SessionWorkersStack : Stack
             SecurityGroupIngress =
             new object[] {
                 WorkerPorts("Scheduler and notebook in the home region", Exports.Import(ExportNames.RegionHomeCidr)),
-                WorkerPorts("Other workers of this region", Exports.Import(ExportNames.RegionVpcCidr)),
+                // Workers of this and every other worker region: a task that combines two pools fetches its inputs from
+                // the other pool's worker directly (routed through the home hub, TransitSpokeConstruct).
+                new CfnSecurityGroup.IngressProperty
+                {
+                    Description = "Workers of every portal worker region",
+                    IpProtocol = "tcp",
+                    FromPort = PortalNames.WorkerPort,
+                    ToPort = PortalNames.NannyPort,
+                    SourcePrefixListId = Exports.Import(ExportNames.RegionWorkerPeersPrefixList),
+                },
             },
             SecurityGroupEgress =
             new object[] {

@@ -73,6 +73,39 @@ public sealed class RegionFoundationTests(SynthesizedApp app)
         });
     }
 
+    [Theory]
+    [InlineData("10.1.0.0/16", "10.2.0.0/16")]
+    [InlineData("10.2.0.0/16", "10.1.0.0/16")]
+    public void A_worker_region_routes_every_other_worker_region_through_the_hub_and_not_itself(string own, string other)
+    {
+        var intrinsics = new Intrinsics(new Dictionary<string, JsonNode> { ["VpcCidr"] = own, ["HomeCidr"] = "10.0.0.0/16" }, conditions: Json.Conditions);
+        var peering = Json.ResourcesOfType("AWS::EC2::TransitGatewayPeeringAttachment").Single().Key;
+        bool Created(KeyValuePair<string, JsonObject> r) => r.Value["Condition"] is null || intrinsics.Condition(r.Value["Condition"].AsText()!);
+
+        var vpcRoutes = Json.ResourcesOfType("AWS::EC2::Route").Where(Created)
+            .Where(r => r.Value["Properties"]!["TransitGatewayId"] is not null)
+            .Select(r => intrinsics.Text(r.Value["Properties"]!["DestinationCidrBlock"]))
+            .ToList();
+        var hubRoutes = Json.ResourcesOfType("AWS::EC2::TransitGatewayRoute").Where(Created)
+            .Where(r => r.Value["Properties"]!["TransitGatewayAttachmentId"]!["Fn::GetAtt"]![0]!.AsText() == peering)
+            .Select(r => intrinsics.Text(r.Value["Properties"]!["DestinationCidrBlock"]))
+            .ToList();
+
+        // The home VPC and the other worker region, each once; never this region's own block (the VPC's local route).
+        Assert.Equal(["10.0.0.0/16", other], vpcRoutes.Order());
+        Assert.Equal(["10.0.0.0/16", other], hubRoutes.Order());
+    }
+
+    [Fact]
+    public void The_worker_peers_prefix_list_holds_every_worker_region_and_is_exported()
+    {
+        var list = Json.ResourcesOfType("AWS::EC2::PrefixList").Single();
+        var cidrs = list.Value["Properties"]!["Entries"].AsList().Select(e => e!["Cidr"].AsText()).ToList();
+
+        Assert.Equal(app.Settings.WorkerRegions.Select(r => r.Cidr), cidrs);
+        Assert.Contains(Json.Outputs, o => o.Value!["Export"]?["Name"].AsText() == "portal-region-worker-peers-prefix-list");
+    }
+
     [Fact]
     public void Workers_can_resolve_scheduler_names_through_the_home_zone() =>
         Template.HasResourceProperties("Custom::PortalPrivateDnsAssociation", Match.ObjectLike(new Dictionary<string, object>
