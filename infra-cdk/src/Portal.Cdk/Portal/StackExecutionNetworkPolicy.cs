@@ -27,7 +27,7 @@ internal static class StackExecutionNetworkPolicy
         "ec2:CreateVpc", "ec2:CreateSubnet", "ec2:CreateRouteTable", "ec2:CreateInternetGateway", "ec2:AllocateAddress",
         "ec2:CreateNatGateway", "ec2:CreateVpcEndpoint", "ec2:CreateFlowLogs", "ec2:CreateSecurityGroup", "ec2:CreateTransitGateway",
         "ec2:CreateTransitGatewayRouteTable", "ec2:CreateTransitGatewayVpcAttachment", "ec2:CreateTransitGatewayPeeringAttachment",
-        "ec2:CreateLaunchTemplate",
+        "ec2:CreateLaunchTemplate", "ec2:CreateManagedPrefixList",
     ];
 
     /// <summary>Changes to existing resources, allowed only on tagged ones (with the creates, for the resources they name).</summary>
@@ -44,6 +44,7 @@ internal static class StackExecutionNetworkPolicy
         "ec2:DisassociateTransitGatewayRouteTable", "ec2:EnableTransitGatewayRouteTablePropagation",
         "ec2:DisableTransitGatewayRouteTablePropagation", "ec2:CreateTransitGatewayRoute", "ec2:DeleteTransitGatewayRoute",
         "ec2:ReplaceTransitGatewayRoute", "ec2:ModifySecurityGroupRules", "ec2:CreateLaunchTemplateVersion", "ec2:DeleteLaunchTemplate", "ec2:ModifyLaunchTemplate",
+        "ec2:DeleteManagedPrefixList", "ec2:ModifyManagedPrefixList", "ec2:RestoreManagedPrefixListVersion",
         "ec2:RunInstances", "ec2:CreateTags", "ec2:DeleteTags",
     ];
 
@@ -86,6 +87,8 @@ internal static class StackExecutionNetworkPolicy
             AccountArns.AnyRegion("ec2", "network-interface/*"),
             Fn.Sub("arn:${AWS::Partition}:ec2:*::image/*"),
         ]);
+        // CloudFormation's PrefixList handler reads the entries back after a create or modify.
+        yield return Statement("ReadPrefixListEntries", ["ec2:GetManagedPrefixListEntries"], [AccountArns.AnyRegion("ec2", "prefix-list/*")]);
         yield return Statement("ReadTransitGatewayRoutes", ["ec2:SearchTransitGatewayRoutes"], [AccountArns.AnyRegion("ec2", "transit-gateway-route-table/*")]);
     }
 

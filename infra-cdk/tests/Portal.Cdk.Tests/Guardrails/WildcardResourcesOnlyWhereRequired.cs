@@ -61,6 +61,7 @@ public sealed partial class WildcardResourcesOnlyWhereRequired : IGuardrail
         ["ec2:image"] = "public AMIs (AWS's ECS-optimised image, no account in the ARN)",
         ["ec2:transit-gateway-attachment"] = "the peering attachment is accepted in the home region, where it is not ours to tag",
         ["ec2:transit-gateway-route-table"] = "the hub's route table belongs to HomeFoundation (the operator's stack)",
+        ["ec2:prefix-list"] = "GetManagedPrefixListEntries only (a read): prefix list ids are random (pl-…); changes need the tag",
         ["ecr:repository"] = "the Dask image lives in CDK's asset repository, named by the bootstrap; pulls only",
         ["route53:hostedzone"] = "the scheduler zone is Cloud Map's, created with a random id",
         ["route53:healthcheck"] = "Cloud Map health checks get random ids",

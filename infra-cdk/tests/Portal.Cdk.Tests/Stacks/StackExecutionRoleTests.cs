@@ -165,7 +165,7 @@ public sealed class StackExecutionRoleTests(SynthesizedApp app)
     {
         // Those whose create action the policy allows only with portal-managed=true in the request.
         string[] created = ["VPC", "Subnet", "RouteTable", "InternetGateway", "EIP", "NatGateway", "VPCEndpoint", "FlowLog", "SecurityGroup",
-            "TransitGateway", "TransitGatewayRouteTable", "TransitGatewayAttachment", "TransitGatewayPeeringAttachment"];
+            "TransitGateway", "TransitGatewayRouteTable", "TransitGatewayAttachment", "TransitGatewayPeeringAttachment", "PrefixList"];
 
         foreach (var (id, resource) in app[template].Resources.Where(r => created.Select(c => "AWS::EC2::" + c).Contains((string)r.Value!["Type"]!)))
         {
@@ -188,6 +188,10 @@ public sealed class StackExecutionRoleTests(SynthesizedApp app)
     [InlineData("servicediscovery:ListServices")]
     [InlineData("lambda:GetRuntimeManagementConfig")]
     [InlineData("ecs:ListServiceDeployments")]
+    [InlineData("ec2:CreateManagedPrefixList")]
+    [InlineData("ec2:ModifyManagedPrefixList")]
+    [InlineData("ec2:DeleteManagedPrefixList")]
+    [InlineData("ec2:GetManagedPrefixListEntries")]
     public void It_may_make_the_calls_cloudformations_handlers_make_for_the_templates_resources(string action) =>
         // From the handlers' published permissions (resource schemas) for the types the templates use.
         Assert.Contains(Allows(), s => Actions(s).Contains(action));
