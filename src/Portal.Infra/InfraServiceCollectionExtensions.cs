@@ -152,6 +152,7 @@ public static class InfraServiceCollectionExtensions
             services.AddSingleton<SandboxCloud>();
             services.AddSingleton<IStackDeployer>(sp => sp.GetRequiredService<SandboxCloud>());
             services.AddSingleton<ISandboxNotebookViewer>(sp => sp.GetRequiredService<SandboxCloud>());
+            services.AddSingleton<IDataRepositoryAssociations, SandboxDataRepositoryAssociations>();
             AddLocalCompute(services, configuration);
             services.AddSingleton<SandboxCompute>();
             services.AddSingleton<ISandboxCompute>(sp => sp.GetRequiredService<SandboxCompute>());
