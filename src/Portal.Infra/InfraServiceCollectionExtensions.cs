@@ -93,7 +93,7 @@ public static class InfraServiceCollectionExtensions
 
     /// <summary>
     /// Budgets: the configured ones are checked now (a bad one stops startup naming its key) and written to the database
-    /// at start; launches and retries are checked against them; the enforcer notifies and stops sessions.
+    /// at start when no budget with their id is stored (admins edit them on the Budgets page); launches and retries are checked against them; the enforcer notifies and stops sessions.
     /// </summary>
     private static void AddBudgets(IServiceCollection services, IConfiguration configuration)
     {
@@ -103,6 +103,7 @@ public static class InfraServiceCollectionExtensions
         services.AddHostedService<BudgetStartup>();
         services.AddSingleton<BudgetLedger>();
         services.AddSingleton<IBudgetReports>(sp => sp.GetRequiredService<BudgetLedger>());
+        services.AddSingleton<IBudgetAdministration, BudgetAdministration>();
         services.AddSingleton<BudgetEnforcer>();
         services.AddHostedService<BudgetEnforcementService>();
     }
@@ -151,6 +152,7 @@ public static class InfraServiceCollectionExtensions
             services.AddSingleton<SandboxCloud>();
             services.AddSingleton<IStackDeployer>(sp => sp.GetRequiredService<SandboxCloud>());
             services.AddSingleton<ISandboxNotebookViewer>(sp => sp.GetRequiredService<SandboxCloud>());
+            services.AddSingleton<IDataRepositoryAssociations, SandboxDataRepositoryAssociations>();
             AddLocalCompute(services, configuration);
             services.AddSingleton<SandboxCompute>();
             services.AddSingleton<ISandboxCompute>(sp => sp.GetRequiredService<SandboxCompute>());

@@ -17,6 +17,9 @@ public static class AuditActions
     public const string SessionResumeCleanUp = "session.resume-cleanup";
     public const string BudgetNotify = "budget.notify";
     public const string BudgetStop = "budget.stop";
+    public const string BudgetCreate = "budget.create";
+    public const string BudgetUpdate = "budget.update";
+    public const string BudgetDelete = "budget.delete";
     public const string ReaperDelete = "reaper.delete";
     public const string RegionCreate = "region.create";
     public const string RegionDelete = "region.delete";
@@ -25,6 +28,6 @@ public static class AuditActions
     public static IReadOnlyList<string> All { get; } =
     [
         SessionLaunch, SessionLaunchRefused, SessionStop, SessionForceStop, SessionExtend, SessionRetry, SessionResumeCleanUp,
-        BudgetNotify, BudgetStop, ReaperDelete, RegionCreate, RegionDelete,
+        BudgetNotify, BudgetStop, BudgetCreate, BudgetUpdate, BudgetDelete, ReaperDelete, RegionCreate, RegionDelete,
     ];
 }

@@ -14,6 +14,19 @@ public interface IRegionFoundations
     /// <summary>How often a page reads a foundation that is being created or deleted.</summary>
     TimeSpan StatusPollInterval { get; }
 
+    /// <summary>
+    /// Whether a launch needs the foundation of every region it puts workers in to be Ready (always on AWS; in the sandbox
+    /// only when configured, since its session stacks do not use the foundation).
+    /// </summary>
+    bool RequiredForSessions { get; }
+
+    /// <summary>
+    /// The data repository associations of a worker region's file system, as the cloud reports them now; empty for anyone
+    /// but an admin, for a region that is not a worker, or when it has no foundation. A failed call throws
+    /// <see cref="Cloud.CloudOperationException"/>.
+    /// </summary>
+    Task<IReadOnlyList<DataRepositoryLink>> ListAssociationsAsync(Actor actor, RegionCode region, CancellationToken cancellationToken);
+
     /// <summary>The stack a create would make for <paramref name="region"/>, or the reasons none can be made.</summary>
     FoundationPlanResult Plan(Actor actor, RegionCode region);
 

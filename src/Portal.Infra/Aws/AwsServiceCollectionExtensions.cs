@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Portal.Domain.Cloud;
+using Portal.Domain.Regions;
 using Portal.Infra.Aws.CloudFormation;
 using Portal.Infra.Aws.FSx;
 using Portal.Infra.Aws.Pricing;
@@ -72,6 +73,7 @@ public static class AwsServiceCollectionExtensions
         services.AddSingleton<INotebookService, AwsNotebookService>();
         services.AddSingleton<IServiceQuotaSource, AwsServiceQuotaSource>();
         services.AddSingleton<ICloudAccount, AwsCloudAccount>();
+        services.AddSingleton<IDataRepositoryAssociations, FsxDataRepositoryAssociations>();
         services.TryAddSingleton(new CloudInfo("Aws", IsSandbox: false));
         return services;
     }

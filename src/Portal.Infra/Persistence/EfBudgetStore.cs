@@ -33,6 +33,13 @@ internal sealed class EfBudgetStore(IDbContextFactory<PortalDbContext> factory, 
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    public async Task<bool> DeleteAsync(string budgetId, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await db.BudgetNotices.Where(n => n.BudgetId == budgetId).ExecuteDeleteAsync(cancellationToken);
+        return await db.Budgets.Where(b => b.Id == budgetId).ExecuteDeleteAsync(cancellationToken) > 0;
+    }
+
     public async Task<bool> TryRecordNoticeAsync(string budgetId, BudgetMonth month, DateTimeOffset at, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);

@@ -17,6 +17,7 @@ internal sealed partial class RegionFoundationService(
     RegionFoundationPlanner planner,
     RegionCatalog regions,
     IStackDeployer stacks,
+    IDataRepositoryAssociations associations,
     ISessionStore sessions,
     FoundationChangeNotifier notifier,
     AuditTrail audit,
@@ -27,6 +28,15 @@ internal sealed partial class RegionFoundationService(
     private const int RecentEventCount = IRegionFoundations.RecentEventCount;
 
     public TimeSpan StatusPollInterval => options.Value.StatusPollInterval;
+
+    public bool RequiredForSessions => options.Value.RequireForSessions == true;
+
+    /// <summary>The associations of a worker region's file system; empty for anyone but an admin, or for a region that is not a worker.</summary>
+    public async Task<IReadOnlyList<DataRepositoryLink>> ListAssociationsAsync(Actor actor, RegionCode region, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return actor.IsAdmin && WorkerOrNull(region) is not null ? await associations.ListAsync(region, cancellationToken) : [];
+    }
 
     private const string AdminsOnly = "Only a Portal.Admin can manage region foundations.";
 

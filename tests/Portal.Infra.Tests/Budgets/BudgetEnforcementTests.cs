@@ -136,6 +136,43 @@ public sealed class BudgetEnforcementTests
             budgets.Select(b => string.Create(CultureInfo.InvariantCulture, $"{b.Id} {b.Name} {b.Scope} {b.MonthlyLimitUsd:0.00} {BudgetThreshold.Format(b.Thresholds)} {b.ExemptAdmins}")));
     }
 
+    [Fact]
+    public async Task A_configured_budget_is_written_only_when_none_with_its_id_is_stored_so_an_admins_edit_stays()
+    {
+        var settings = Settings(
+            ("Budgets:0:Id", "team-x"), ("Budgets:0:Scope", "group:team-x"), ("Budgets:0:MonthlyLimitUsd", "500"),
+            ("Budgets:1:Id", "ada"), ("Budgets:1:Scope", "user:local:ada"), ("Budgets:1:MonthlyLimitUsd", "50"));
+        var host = await InfraTestHost.CreateAsync(Ct, settings);
+        try
+        {
+            var store = host.Services.GetRequiredService<IBudgetStore>();
+            await StartBudgetsAsync(host);
+            await store.UpsertAsync(Budget.Create("team-x", "Team X (raised)", BudgetScope.Group("team-x"), 900m), Ct);
+            Assert.True(await store.DeleteAsync("ada", Ct));
+
+            host = await host.RestartAsync(Ct);
+            await StartBudgetsAsync(host);
+
+            // The edited one stays as the admin left it; the deleted one, still configured, is written again.
+            var budgets = await host.Services.GetRequiredService<IBudgetStore>().ListAsync(Ct);
+            Assert.Equal(
+                ["ada 50.00", "team-x 900.00"],
+                budgets.Select(b => string.Create(CultureInfo.InvariantCulture, $"{b.Id} {b.MonthlyLimitUsd:0.00}")));
+        }
+        finally
+        {
+            await host.DisposeAsync();
+        }
+    }
+
+    private static async Task StartBudgetsAsync(InfraTestHost host)
+    {
+        foreach (var service in host.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<BudgetStartup>())
+        {
+            await service.StartAsync(Ct);
+        }
+    }
+
     private static Dictionary<string, string?> Settings(params (string Key, string Value)[] pairs)
     {
         var settings = new Dictionary<string, string?> { ["BudgetEnforcement:AdminContact"] = "finops@example.org" };

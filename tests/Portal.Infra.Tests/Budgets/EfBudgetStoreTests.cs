@@ -47,6 +47,21 @@ public abstract class EfBudgetStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_deleted_budget_is_gone_with_its_notices_and_deleting_it_again_says_so()
+    {
+        await Store.UpsertAsync(Budget.Create("team-x", "Team X", BudgetScope.Group("team-x"), 100m), Ct);
+        await Store.UpsertAsync(Budget.Create("ada", null, BudgetScope.User("local:ada"), 10m), Ct);
+        Assert.True(await Store.TryRecordNoticeAsync("team-x", new BudgetMonth(2026, 5), InfraTestHost.Start, Ct));
+
+        Assert.True(await Store.DeleteAsync("team-x", Ct));
+
+        Assert.Equal(["ada"], (await Store.ListAsync(Ct)).Select(b => b.Id));
+        Assert.False(await Store.DeleteAsync("team-x", Ct));
+        // A budget made again with the id starts afresh: its month's notice is given again.
+        Assert.True(await Store.TryRecordNoticeAsync("team-x", new BudgetMonth(2026, 5), InfraTestHost.Start, Ct));
+    }
+
+    [Fact]
     public async Task A_notice_is_recorded_once_per_budget_and_month()
     {
         var at = InfraTestHost.Start;

@@ -66,6 +66,7 @@ public sealed class FoundationOptionsTests
             host.Services.GetRequiredService<RegionFoundationPlanner>(),
             RegionCatalog.Default,
             deployer,
+            host.Services.GetRequiredService<IDataRepositoryAssociations>(),
             host.Store,
             host.Services.GetRequiredService<FoundationChangeNotifier>(),
             host.Services.GetRequiredService<Portal.Infra.Audit.AuditTrail>(),

@@ -27,6 +27,14 @@ internal sealed class InMemoryBudgetStore : IBudgetStore
         return Task.CompletedTask;
     }
 
+    public Task<bool> DeleteAsync(string budgetId, CancellationToken cancellationToken)
+    {
+        lock (_budgets)
+        {
+            return Task.FromResult(_budgets.RemoveAll(b => b.Id == budgetId) > 0);
+        }
+    }
+
     public Task<bool> TryRecordNoticeAsync(string budgetId, BudgetMonth month, DateTimeOffset at, CancellationToken cancellationToken)
     {
         lock (_notices)

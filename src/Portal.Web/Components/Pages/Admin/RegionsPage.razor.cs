@@ -3,6 +3,7 @@ using System.Net;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
+using Portal.Domain.Cloud;
 using Portal.Domain.Costs;
 using Portal.Domain.Datasets;
 using Portal.Domain.LaunchPlans;
@@ -30,6 +31,7 @@ public sealed partial class RegionsPage : IDisposable
     private IReadOnlyList<ReapedResource> _reaped = [];
     private Dictionary<RegionCode, IReadOnlyList<string>> _planProblems = [];
     private PriceBookStatus? _prices;
+    private Dictionary<RegionCode, (IReadOnlyList<DataRepositoryLink>? Links, string? Error)> _associations = [];
     private string? _priceWarning;
     private bool _refreshing;
     private bool _disposed;
@@ -111,7 +113,28 @@ public sealed partial class RegionsPage : IDisposable
         _foundations = await Foundations.ListAsync(admin, _lifetime.Token);
         _planProblems = Catalog.Workers.ToDictionary(r => r.Code, r => Foundations.Plan(admin, r.Code).Problems);
         _reaped = await Sessions.ListReapedAsync(admin, _lifetime.Token);
+        _associations = await LoadAssociationsAsync(admin);
     }
+
+    /// <summary>Each worker region's associations, side by side; a region whose call fails shows why, the others still show.</summary>
+    private async Task<Dictionary<RegionCode, (IReadOnlyList<DataRepositoryLink>? Links, string? Error)>> LoadAssociationsAsync(Actor admin)
+    {
+        var reads = Catalog.Workers.Select(async r =>
+        {
+            try
+            {
+                return (r.Code, (Links: await Foundations.ListAssociationsAsync(admin, r.Code, _lifetime.Token), Error: (string?)null));
+            }
+            catch (CloudOperationException ex)
+            {
+                return (r.Code, (Links: (IReadOnlyList<DataRepositoryLink>?)null, Error: (string?)$"Could not read the associations from FSx ({ex.ErrorCode}): {ex.Message}"));
+            }
+        });
+        return (await Task.WhenAll(reads)).ToDictionary(p => p.Code, p => p.Item2);
+    }
+
+    private (IReadOnlyList<DataRepositoryLink>? Links, string? Error) AssociationsOf(RegionCode region) =>
+        _associations.TryGetValue(region, out var found) ? found : (null, null);
 
     private async Task RefreshInBackgroundAsync()
     {

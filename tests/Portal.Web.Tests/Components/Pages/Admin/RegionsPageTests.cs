@@ -39,6 +39,7 @@ public sealed class RegionsPageTests : BunitContext
     };
 
     private readonly BunitAuthorizationContext _auth;
+    private IDataRepositoryAssociations? _associations;
     private readonly ReapedLog _reaped = new();
 
     public RegionsPageTests()
@@ -53,6 +54,8 @@ public sealed class RegionsPageTests : BunitContext
         Services.AddSingleton<IChangeFeed<RegionCode>>(sp => sp.GetRequiredService<FoundationChangeNotifier>());
         Services.AddSingleton<RegionFoundationPlanner>();
         Services.AddSingleton<IRegionFoundations, RegionFoundationService>();
+        Services.AddSingleton<IDataRepositoryAssociations>(sp => _associations ?? new Portal.Infra.Sandbox.SandboxDataRepositoryAssociations(
+            sp.GetRequiredService<IStackDeployer>(), sp.GetRequiredService<RegionFoundationPlanner>()));
         Services.AddSingleton<IReapedResourceLog>(_reaped);
         _auth = AddAuthorization();
         SignIn("grace", PortalRoles.Admin);
@@ -200,7 +203,7 @@ public sealed class RegionsPageTests : BunitContext
         {
             _clock.Advance(_options.StatusPollInterval);
             Assert.Equal("Ready", Text(cut, "us-east-1", "foundation-status"));
-        }, TimeSpan.FromSeconds(5));
+        });
         Assert.Contains("FileSystem (AWS::FSx::FileSystem) CREATE_COMPLETE", Text(cut, "us-east-1", "foundation-events"), StringComparison.Ordinal);
         Assert.False(Button(cut, "Delete foundation for us-east-1").HasAttribute("disabled"));
         Assert.Empty(cut.FindAll("button[aria-label='Create foundation for us-east-1']"));
@@ -318,6 +321,62 @@ public sealed class RegionsPageTests : BunitContext
             .Single();
 
         Assert.Equal(PortalRoles.Admin, authorize.Roles);
+    }
+
+    [Fact]
+    public void Each_worker_region_lists_its_data_repository_associations_with_their_lifecycle()
+    {
+        _stacks.SetStatus(UsEast1, UsEast1Stack, StackStatuses.CreateComplete);
+
+        var cut = Render<RegionsPage>();
+
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=associations-us-east-1] [data-testid=association-row]")));
+        var row = Assert.Single(cut.FindAll("[data-testid=associations-us-east-1] [data-testid=association-row]"));
+        Assert.Contains("/us-east-1/era5-pds", row.TextContent, StringComparison.Ordinal);
+        Assert.Contains("s3://era5-pds", row.TextContent, StringComparison.Ordinal);
+        Assert.Equal("AVAILABLE", row.QuerySelector("[data-testid=association-lifecycle]")!.TextContent.Trim());
+        Assert.Equal("No associations: the region has no foundation file system yet.",
+            cut.Find("[data-testid=associations-us-west-2] [data-testid=associations-none]").TextContent.Trim());
+        Assert.Empty(cut.FindAll("[data-testid=associations-eu-west-2]"));
+    }
+
+    [Fact]
+    public void A_region_whose_associations_cannot_be_read_says_why_and_the_others_still_show()
+    {
+        _associations = new FailingAssociations();
+
+        var cut = Render<RegionsPage>();
+
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=associations-us-east-1] [data-testid=associations-error]")));
+        Assert.Equal("Could not read the associations from FSx (AccessDeniedException): not allowed",
+            cut.Find("[data-testid=associations-us-east-1] [data-testid=associations-error]").TextContent.Trim());
+        Assert.NotNull(cut.Find("[data-testid=associations-us-west-2] [data-testid=associations-none]"));
+    }
+
+    [Fact]
+    public void When_sessions_do_not_need_a_foundation_the_page_says_so_plainly()
+    {
+        var cut = Render<RegionsPage>();
+
+        Assert.Contains("Sessions here do not wait for a foundation", cut.Find("[data-testid=foundation-not-required]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void When_sessions_need_a_ready_foundation_there_is_no_such_note()
+    {
+        _options.RequireForSessions = true;
+
+        var cut = Render<RegionsPage>();
+
+        Assert.Empty(cut.FindAll("[data-testid=foundation-not-required]"));
+    }
+
+    private sealed class FailingAssociations : IDataRepositoryAssociations
+    {
+        public Task<IReadOnlyList<DataRepositoryLink>> ListAsync(RegionCode region, CancellationToken cancellationToken) =>
+            region.Value == "us-east-1"
+                ? throw new CloudOperationException("AccessDeniedException", "not allowed")
+                : Task.FromResult<IReadOnlyList<DataRepositoryLink>>([]);
     }
 
     private void SignIn(string name, params string[] roles)
