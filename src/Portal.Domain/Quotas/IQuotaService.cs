@@ -28,6 +28,12 @@ public interface IQuotaService
     /// uses; also the idle timeout the session gets within the owner's bounds.
     /// </summary>
     Task<LaunchQuotaDecision> CheckLaunchAsync(Actor owner, LaunchPlan plan, int maximumHours, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Whether retrying a failed session, which creates its unfinished steps again, fits the service quotas; the refusals,
+    /// or none. (Portal limits were checked at its launch; a retry does not change its size.)
+    /// </summary>
+    Task<IReadOnlyList<string>> CheckRetryAsync(Session session, CancellationToken cancellationToken);
 }
 
 /// <summary>How an admin's change went: done, or refused with a reason.</summary>

@@ -74,6 +74,27 @@ public sealed class SandboxOptions
     [Range(typeof(TimeSpan), "00:00:05", "00:30:00", ErrorMessage = "Sandbox:LocalStartTimeout must be between 00:00:05 and 00:30:00.")]
     public TimeSpan LocalStartTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>The key of SageMaker's notebook-instance quota (of any instance type) in <see cref="ServiceQuotas"/>.</summary>
+    public const string NotebookInstancesQuota = "NotebookInstances";
+
+    /// <summary>
+    /// Roughly AWS's defaults for a new account: 64 On-Demand Standard vCPUs (L-1216C47A; new accounts often get less),
+    /// 4000 Fargate vCPUs (L-3032A538), 5 Elastic IPs (L-0263D0A3) and 4 notebook instances of a type.
+    /// </summary>
+    public static IReadOnlyDictionary<string, double> DefaultServiceQuotas { get; } = new Dictionary<string, double>(StringComparer.Ordinal)
+    {
+        ["L-1216C47A"] = 64,
+        ["L-3032A538"] = 4000,
+        ["L-0263D0A3"] = 5,
+        [NotebookInstancesQuota] = 4,
+    };
+
+    /// <summary>
+    /// The sandbox's service quotas by code (<c>Sandbox:ServiceQuotas:L-1216C47A</c>), and <c>NotebookInstances</c> for
+    /// SageMaker notebook instances; the same in every region. Unset ones take <see cref="DefaultServiceQuotas"/>.
+    /// </summary>
+    public Dictionary<string, double> ServiceQuotas { get; set; } = [];
+
     public TimeSpan CreateDurationFor(string template) =>
         StackCreateDurations.TryGetValue(template, out var duration) ? duration : StackCreateDuration;
 }
