@@ -147,4 +147,28 @@ public sealed class LaunchQuotaTests
         Assert.StartsWith("A session may live at most 2 hours (your own limit); this launch asks for 4.", Assert.Single(result.Errors).Message, StringComparison.Ordinal);
         Assert.Empty(cloud.Stacks!.Creates);
     }
+
+    [Fact]
+    public async Task A_retry_that_would_exceed_a_service_quota_is_refused_and_creates_nothing()
+    {
+        var settings = new Dictionary<string, string?> { ["Sandbox:FailStacksContaining"] = "workers-us-west-2" };
+        var first = await InfraTestHost.CreateAsync(Ct, settings);
+        var id = (await first.Sessions.LaunchAsync(Ada, SampleRequests.FirstRun, Ct)).SessionId!.Value;
+        await SessionDriving.DriveAsync(first, id, s => s.State == SessionState.Failed && s.HasEnded, TimeSpan.FromSeconds(5), Ct);
+        // The account's quota is lowered while the session is down: its workers no longer fit.
+        var cloud = new RecordingCloud();
+        await using var host = await first.RestartAsync(Ct, new Dictionary<string, string?>(settings) { ["Sandbox:ServiceQuotas:L-1216C47A"] = "16" }, cloud.Register);
+        _ = host.Services.GetRequiredService<IStackDeployer>();
+
+        var result = await host.Sessions.RetryAsync(Ada, id, Ct);
+        await host.RunOnceAsync(Ct);
+
+        Assert.Equal(SessionCommandOutcome.Refused, result.Outcome);
+        Assert.StartsWith("This retry needs 32 vCPUs of the AWS service quota", result.Message, StringComparison.Ordinal);
+        Assert.Contains("(L-1216C47A) in us-east-1", result.Message, StringComparison.Ordinal);
+        Assert.Empty(cloud.Stacks!.Creates);
+        Assert.Equal(SessionState.Failed, (await host.Store.FindAsync(id, Ct))!.State);
+        var retry = Assert.Single(await EntriesAsync(host), e => e.Action == AuditActions.SessionRetry);
+        Assert.StartsWith("Refused: This retry needs", retry.Detail, StringComparison.Ordinal);
+    }
 }
