@@ -78,15 +78,16 @@ public sealed class SandboxOptions
     public const string NotebookInstancesQuota = "NotebookInstances";
 
     /// <summary>
-    /// Roughly AWS's defaults for a new account: 64 On-Demand Standard vCPUs (L-1216C47A; new accounts often get less),
-    /// 4000 Fargate vCPUs (L-3032A538), 5 Elastic IPs (L-0263D0A3) and 4 notebook instances of a type.
+    /// Roughly what an established AWS account has: 1152 On-Demand Standard vCPUs (L-1216C47A; new accounts often get far
+    /// less), 4000 Fargate vCPUs (L-3032A538), 5 Elastic IPs (L-0263D0A3) and 50 notebook instances of a type; generous
+    /// enough that the sandbox's demos and tests meet a service quota only where they configure a lower one.
     /// </summary>
     public static IReadOnlyDictionary<string, double> DefaultServiceQuotas { get; } = new Dictionary<string, double>(StringComparer.Ordinal)
     {
-        ["L-1216C47A"] = 64,
+        ["L-1216C47A"] = 1152,
         ["L-3032A538"] = 4000,
         ["L-0263D0A3"] = 5,
-        [NotebookInstancesQuota] = 4,
+        [NotebookInstancesQuota] = 50,
     };
 
     /// <summary>

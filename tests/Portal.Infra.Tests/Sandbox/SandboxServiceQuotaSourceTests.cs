@@ -30,7 +30,7 @@ public sealed class SandboxServiceQuotaSourceTests
 
         Assert.IsType<SandboxServiceQuotaSource>(source);
         Assert.Equal((12d, "Fargate On-Demand vCPU resource count", true), (fargate!.Value, fargate.Name, fargate.Adjustable));
-        Assert.Equal(64, ec2!.Value);
+        Assert.Equal(1152, ec2!.Value);
         Assert.Equal((1d, "ml.t3.2xlarge for notebook instance usage"), (notebooks!.Value, notebooks.Name));
         Assert.Null(await source.GetServiceQuotaAsync(UsWest2, "ec2", "L-00000000", Ct));
     }

@@ -58,7 +58,7 @@ public sealed class QuotasPageTests : BunitContext
         {
             var vcpus = cut.Find($"[data-testid=service-quota-{region.Code}-L-1216C47A]");
             Assert.Equal("0", vcpus.QuerySelector("[data-testid=service-quota-in-use]")!.TextContent);
-            Assert.Equal("64", vcpus.QuerySelector("[data-testid=service-quota-headroom]")!.TextContent);
+            Assert.Equal("1,152", vcpus.QuerySelector("[data-testid=service-quota-headroom]")!.TextContent);
         }
 
         Assert.Contains("not other workloads in the account", cut.Find("[data-testid=service-quotas]").TextContent, StringComparison.Ordinal);
