@@ -10,6 +10,7 @@ using Portal.Domain.Cloud;
 using Portal.Domain.Costs;
 using Portal.Domain.Datasets;
 using Portal.Domain.LaunchPlans;
+using Portal.Domain.Quotas;
 using Portal.Domain.Regions;
 using Portal.Domain.Sessions;
 using Portal.Infra.Audit;
@@ -22,6 +23,7 @@ using Portal.Infra.Notebooks;
 using Portal.Infra.Orchestration;
 using Portal.Infra.Persistence;
 using Portal.Infra.Pricing;
+using Portal.Infra.Quotas;
 using Portal.Infra.Reaper;
 using Portal.Infra.Regions;
 using Portal.Infra.Sandbox;
@@ -51,6 +53,7 @@ public static class InfraServiceCollectionExtensions
         // Next, the catalogue: loaded (or, in a new database, imported) before the portal serves a request.
         services.AddPortalCatalogue();
         AddBudgets(services, configuration);
+        AddQuotas(services, configuration);
         AddAudit(services);
 
         AddDomain(services, configuration);
@@ -109,6 +112,19 @@ public static class InfraServiceCollectionExtensions
     }
 
     /// <summary>
+    /// Quotas: portal limits per scope (the configured ones checked now and written to the database at start) and the
+    /// launch check against them and the cloud's service quotas (the source is the cloud provider's).
+    /// </summary>
+    private static void AddQuotas(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(PortalLimitSettings.Read(configuration));
+        services.AddSingleton<IPortalLimitStore, EfPortalLimitStore>();
+        services.AddHostedService<PortalLimitStartup>();
+        services.AddSingleton<QuotaService>();
+        services.AddSingleton<IQuotaService>(sp => sp.GetRequiredService<QuotaService>());
+    }
+
+    /// <summary>
     /// The append-only audit log. The use cases record through <see cref="AuditTrail"/>; the web host replaces the
     /// request origin with the HTTP request's or circuit's; without one, entries come from the portal itself.
     /// </summary>
@@ -159,6 +175,7 @@ public static class InfraServiceCollectionExtensions
             services.AddHostedService(sp => sp.GetRequiredService<SandboxCompute>());
             services.AddSingleton(new CloudInfo(CloudOptions.Sandbox, IsSandbox: true));
             services.AddSingleton<ICloudAccount, SandboxCloudAccount>();
+            services.AddSingleton<IServiceQuotaSource, SandboxServiceQuotaSource>();
             if (configuration[$"{OrchestrationOptions.SectionName}:{nameof(OrchestrationOptions.PollInterval)}"] is null)
             {
                 // The sandbox answers in-process: looking four times a second costs nothing and keeps Launch to Ready

@@ -24,10 +24,17 @@ public static class AuditActions
     public const string RegionCreate = "region.create";
     public const string RegionDelete = "region.delete";
 
+    /// <summary>An admin added or changed the portal limits of a scope.</summary>
+    public const string QuotaLimitSave = "quota.limit-save";
+
+    /// <summary>An admin deleted the portal limits of a scope.</summary>
+    public const string QuotaLimitDelete = "quota.limit-delete";
+
     /// <summary>Every action above, for the page's filter.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         SessionLaunch, SessionLaunchRefused, SessionStop, SessionForceStop, SessionExtend, SessionRetry, SessionResumeCleanUp,
         BudgetNotify, BudgetStop, BudgetCreate, BudgetUpdate, BudgetDelete, ReaperDelete, RegionCreate, RegionDelete,
+        QuotaLimitSave, QuotaLimitDelete,
     ];
 }

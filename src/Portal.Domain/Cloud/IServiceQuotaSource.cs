@@ -7,6 +7,12 @@ public interface IServiceQuotaSource
 {
     /// <summary>The quota's applied value in a region, or null when the service has no such quota there.</summary>
     Task<ServiceQuotaValue?> GetServiceQuotaAsync(RegionCode region, string serviceCode, string quotaCode, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The quota of a service whose name is <paramref name="quotaName"/> in a region (for quotas whose code is not known
+    /// in advance, such as SageMaker's per-instance-type notebook quotas), or null when there is none.
+    /// </summary>
+    Task<ServiceQuotaValue?> FindServiceQuotaByNameAsync(RegionCode region, string serviceCode, string quotaName, CancellationToken cancellationToken);
 }
 
 /// <summary>One service quota as the cloud reports it.</summary>

@@ -25,6 +25,9 @@ public enum SessionRequestField
 
     /// <summary>The launch as a whole does not fit a budget (not a field of the request; shown beside Launch).</summary>
     Budget,
+
+    /// <summary>The launch as a whole exceeds a portal limit or an AWS service quota (shown beside Launch, like Budget).</summary>
+    Quota,
 }
 
 /// <summary>One problem with one field, in words the user can act on.</summary>

@@ -33,4 +33,36 @@ internal sealed class AwsServiceQuotaSource(
             throw AwsErrorTranslator.Translate(ex);
         }
     }
+
+    public async Task<ServiceQuotaValue?> FindServiceQuotaByNameAsync(
+        RegionCode region, string serviceCode, string quotaName, CancellationToken cancellationToken)
+    {
+        try
+        {
+            string? next = null;
+            do
+            {
+                var page = await clients.ForRegion(region).ListServiceQuotasAsync(
+                    new ListServiceQuotasRequest { ServiceCode = serviceCode, NextToken = next, MaxResults = 100 }, cancellationToken);
+                if (page.Quotas?.FirstOrDefault(q => string.Equals(q.QuotaName, quotaName, StringComparison.OrdinalIgnoreCase)) is { Value: { } value } quota)
+                {
+                    return new ServiceQuotaValue(region, serviceCode, quota.QuotaCode ?? quotaName, quota.QuotaName ?? quotaName, value, quota.Adjustable ?? false);
+                }
+
+                next = page.NextToken;
+            }
+            while (!string.IsNullOrEmpty(next));
+
+            return null;
+        }
+        catch (AwsServiceException ex) when (ex.ErrorCode == "NoSuchResourceException")
+        {
+            return null;
+        }
+        catch (AwsServiceException ex)
+        {
+            AwsLog.OperationFailed(logger, ex.Operation, ex.Region, ex.ErrorCode, ex.RequestId);
+            throw AwsErrorTranslator.Translate(ex);
+        }
+    }
 }

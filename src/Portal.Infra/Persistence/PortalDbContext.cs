@@ -36,6 +36,8 @@ internal abstract class PortalDbContext(DbContextOptions options) : DbContext(op
 
     public DbSet<BudgetNoticeRecord> BudgetNotices => Set<BudgetNoticeRecord>();
 
+    public DbSet<PortalLimitRecord> PortalLimits => Set<PortalLimitRecord>();
+
     /// <summary>The append-only audit log: insert and read only (triggers refuse updates and deletes).</summary>
     public DbSet<AuditEntryRecord> AuditEntries => Set<AuditEntryRecord>();
 

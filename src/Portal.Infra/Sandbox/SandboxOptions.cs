@@ -74,6 +74,28 @@ public sealed class SandboxOptions
     [Range(typeof(TimeSpan), "00:00:05", "00:30:00", ErrorMessage = "Sandbox:LocalStartTimeout must be between 00:00:05 and 00:30:00.")]
     public TimeSpan LocalStartTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>The key of SageMaker's notebook-instance quota (of any instance type) in <see cref="ServiceQuotas"/>.</summary>
+    public const string NotebookInstancesQuota = "NotebookInstances";
+
+    /// <summary>
+    /// Roughly what an established AWS account has: 1152 On-Demand Standard vCPUs (L-1216C47A; new accounts often get far
+    /// less), 4000 Fargate vCPUs (L-3032A538), 5 Elastic IPs (L-0263D0A3) and 50 notebook instances of a type; generous
+    /// enough that the sandbox's demos and tests meet a service quota only where they configure a lower one.
+    /// </summary>
+    public static IReadOnlyDictionary<string, double> DefaultServiceQuotas { get; } = new Dictionary<string, double>(StringComparer.Ordinal)
+    {
+        ["L-1216C47A"] = 1152,
+        ["L-3032A538"] = 4000,
+        ["L-0263D0A3"] = 5,
+        [NotebookInstancesQuota] = 50,
+    };
+
+    /// <summary>
+    /// The sandbox's service quotas by code (<c>Sandbox:ServiceQuotas:L-1216C47A</c>), and <c>NotebookInstances</c> for
+    /// SageMaker notebook instances; the same in every region. Unset ones take <see cref="DefaultServiceQuotas"/>.
+    /// </summary>
+    public Dictionary<string, double> ServiceQuotas { get; set; } = [];
+
     public TimeSpan CreateDurationFor(string template) =>
         StackCreateDurations.TryGetValue(template, out var duration) ? duration : StackCreateDuration;
 }

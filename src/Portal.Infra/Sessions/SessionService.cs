@@ -8,6 +8,7 @@ using Portal.Domain.Cloud;
 using Portal.Domain.Costs;
 using Portal.Domain.Datasets;
 using Portal.Domain.LaunchPlans;
+using Portal.Domain.Quotas;
 using Portal.Domain.Sessions;
 using Portal.Infra.Audit;
 using Portal.Infra.Budgets;
@@ -44,6 +45,7 @@ internal sealed partial class SessionService(
     SessionChangeNotifier notifier,
     SessionWorkSignal work,
     BudgetLedger budgets,
+    IQuotaService quotaService,
     AuditTrail audit,
     IOptions<BudgetOptions> budgetOptions,
     IOptions<OrchestrationOptions> options,
@@ -113,11 +115,18 @@ internal sealed partial class SessionService(
             return new LaunchResult(null, [new(SessionRequestField.Budget, refusal)]);
         }
 
+        // Portal limits and the cloud's service quotas, before any stack or notebook exists (the orchestrator creates them later).
+        var quotaCheck = await CheckQuotasAsync(actor, id, plan, request.MaximumHours, cancellationToken);
+        if (!quotaCheck.IsAllowed)
+        {
+            return new LaunchResult(null, [.. quotaCheck.Refusals.Select(r => new FieldError(SessionRequestField.Quota, r))]);
+        }
+
         // Each resource carries its own rate, so its cost stops when it is deleted, whatever the others do.
         var steps = plan.ToSteps(SessionTags.For(id, actor.Name), NotebookWriter.FileName(id))
             .Select(step => step with { HourlyUsd = estimate.HourlyUsdOf(PartOf(step.Kind), step.Region) })
             .ToList();
-        var launch = new SessionLaunch(name, launchKey, plan.SchedulerAddress, estimate.HourlyUsd, Options.IdleTimeout, Options.CleanUpFailedSessions, steps);
+        var launch = new SessionLaunch(name, launchKey, plan.SchedulerAddress, estimate.HourlyUsd, quotaCheck.IdleTimeout, Options.CleanUpFailedSessions, steps);
         var session = Session.Create(id, actor, request, launch, clock.GetUtcNow());
         // The notebook is written once, now, from the plan; its token is put in when the instance is created.
         session.AttachNotebookDocument(notebookWriter.Write(session, plan, urls.BaseUri, NotebookWriter.TokenPlaceholder, placement.DataRoot).Content);
@@ -229,6 +238,13 @@ internal sealed partial class SessionService(
         if (await CheckBudgetsAsync(actor, session.Owner, session.OwnerGroups, upTo, hours, cancellationToken) is { } refusal)
         {
             var message = refusal.Replace("This launch", "This retry", StringComparison.Ordinal);
+            await audit.RecordAsync(actor, AuditActions.SessionRetry, SessionObject, id.Value, $"Refused: {message}", cancellationToken);
+            return new(SessionCommandOutcome.Refused, message);
+        }
+
+        if (await quotaService.CheckRetryAsync(session, cancellationToken) is { Count: > 0 } quotaRefusals)
+        {
+            var message = string.Join(" ", quotaRefusals).Replace("This launch", "This retry", StringComparison.Ordinal);
             await audit.RecordAsync(actor, AuditActions.SessionRetry, SessionObject, id.Value, $"Refused: {message}", cancellationToken);
             return new(SessionCommandOutcome.Refused, message);
         }
@@ -372,6 +388,21 @@ internal sealed partial class SessionService(
 
         LogBudgetRefused(actor.Name, decision.RefusedBy!.Budget.Id);
         return decision.Message;
+    }
+
+    /// <summary>
+    /// The quota check of a launch (<see cref="IQuotaService.CheckLaunchAsync"/>): a refusal is recorded as
+    /// <c>session.launch-refused</c> with every reason, and nothing is created.
+    /// </summary>
+    private async Task<LaunchQuotaDecision> CheckQuotasAsync(Actor actor, SessionId id, LaunchPlan plan, int maximumHours, CancellationToken cancellationToken)
+    {
+        var decision = await quotaService.CheckLaunchAsync(actor, plan, maximumHours, cancellationToken);
+        if (!decision.IsAllowed)
+        {
+            await audit.RecordAsync(actor, AuditActions.SessionLaunchRefused, SessionObject, id.Value, string.Join(" ", decision.Refusals), cancellationToken);
+        }
+
+        return decision;
     }
 
     /// <summary>

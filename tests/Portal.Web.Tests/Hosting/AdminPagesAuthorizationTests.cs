@@ -13,7 +13,7 @@ namespace Portal.Web.Tests.Hosting;
 /// </summary>
 public sealed class AdminPagesAuthorizationTests : IAsyncLifetime
 {
-    public static readonly TheoryData<string> AdminPages = new("/admin", "/admin/sessions", "/admin/account", "/admin/regions", "/admin/budgets", "/admin/datasets");
+    public static readonly TheoryData<string> AdminPages = new("/admin", "/admin/sessions", "/admin/account", "/admin/regions", "/admin/quotas", "/admin/budgets", "/admin/datasets");
 
     private readonly WebHost _host = new();
 
@@ -56,6 +56,7 @@ public sealed class AdminPagesAuthorizationTests : IAsyncLifetime
     [InlineData("/admin/sessions", "All sessions", "admin-sessions-table")]
     [InlineData("/admin/account", "Account", "account-sandbox")]
     [InlineData("/admin/regions", "Regions", "regions-table")]
+    [InlineData("/admin/quotas", "Quotas", "limits-table")]
     [InlineData("/admin/budgets", "Budgets", "budgets-config-note")]
     [InlineData("/admin/datasets", "Datasets", "datasets-table")]
     public async Task An_admin_gets_the_page_with_the_admin_navigation(string path, string heading, string testId)
@@ -69,7 +70,7 @@ public sealed class AdminPagesAuthorizationTests : IAsyncLifetime
         Assert.Contains($"<h1 class=\"portal-title\">{heading}</h1>", html, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"admin-nav\"", html, StringComparison.Ordinal);
         Assert.Contains($"data-testid=\"{testId}\"", html, StringComparison.Ordinal);
-        foreach (var link in new[] { "/admin/sessions", "/admin/regions", "/admin/budgets", "/admin/datasets", "/admin/audit", "/admin/account" })
+        foreach (var link in new[] { "/admin/sessions", "/admin/regions", "/admin/quotas", "/admin/budgets", "/admin/datasets", "/admin/audit", "/admin/account" })
         {
             Assert.Contains($"href=\"{link}\"", html, StringComparison.Ordinal);
         }

@@ -68,6 +68,11 @@ internal static class PortalServices
         services.AddSingleton<Portal.Domain.Audit.IAuditLog, InMemoryAuditLog>();
         services.AddSingleton<Portal.Domain.Audit.IRequestOrigin, Portal.Infra.Audit.SystemRequestOrigin>();
         services.AddSingleton<Portal.Infra.Audit.AuditTrail>();
+        services.AddSingleton<Portal.Domain.Quotas.IPortalLimitStore, InMemoryPortalLimitStore>();
+        services.AddSingleton(Options.Create(new Portal.Infra.Sandbox.SandboxOptions()));
+        services.AddSingleton<IServiceQuotaSource, Portal.Infra.Sandbox.SandboxServiceQuotaSource>();
+        services.AddSingleton<Portal.Infra.Quotas.QuotaService>();
+        services.AddSingleton<Portal.Domain.Quotas.IQuotaService>(sp => sp.GetRequiredService<Portal.Infra.Quotas.QuotaService>());
         services.AddSingleton<SessionService>();
         services.AddSingleton<ISessionService>(sp => sp.GetRequiredService<SessionService>());
         services.AddSingleton<ISessionReports>(sp => sp.GetRequiredService<SessionService>());

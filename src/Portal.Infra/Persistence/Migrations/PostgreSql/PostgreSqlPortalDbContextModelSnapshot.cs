@@ -404,6 +404,38 @@ namespace Portal.Infra.Persistence.Migrations.PostgreSql
                     b.ToTable("CatalogueImports", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Infra.Persistence.PortalLimitRecord", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(264)
+                        .HasColumnType("character varying(264)");
+
+                    b.Property<int?>("IdleTimeoutMaxMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("IdleTimeoutMinMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MaxConcurrentSessions")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MaxLifetimeHours")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MaxWorkersPerRegion")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MaxWorkersPerSession")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Scope");
+
+                    b.ToTable("PortalLimits", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Infra.Persistence.PriceBookRecord", b =>
                 {
                     b.Property<long>("Id")

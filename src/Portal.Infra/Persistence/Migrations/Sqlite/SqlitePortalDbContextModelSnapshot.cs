@@ -376,6 +376,38 @@ namespace Portal.Infra.Persistence.Migrations.Sqlite
                     b.ToTable("CatalogueImports", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Infra.Persistence.PortalLimitRecord", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(264)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("IdleTimeoutMaxMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("IdleTimeoutMinMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MaxConcurrentSessions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MaxLifetimeHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MaxWorkersPerRegion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MaxWorkersPerSession")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Scope");
+
+                    b.ToTable("PortalLimits", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Infra.Persistence.PriceBookRecord", b =>
                 {
                     b.Property<long>("Id")

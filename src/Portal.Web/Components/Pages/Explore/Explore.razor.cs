@@ -230,6 +230,13 @@ public partial class Explore
                 return;
             }
 
+            if (result.Errors.Count > 0 && result.Errors.All(e => e.Field == SessionRequestField.Quota))
+            {
+                // Portal limits and service quotas are about the launch too: every reason beside the button.
+                _launchProblem = string.Join(" ", result.Errors.Select(e => e.Message));
+                return;
+            }
+
             Errors = result.Errors;
             _launchProblem = "The session was not launched: fix the messages on the form.";
         }
