@@ -20,11 +20,15 @@ public static class AuditActions
     public const string ReaperDelete = "reaper.delete";
     public const string RegionCreate = "region.create";
     public const string RegionDelete = "region.delete";
+    public const string TokenCreate = "token.create";
+
+    /// <summary>A personal API token was revoked, by its owner or an admin.</summary>
+    public const string TokenRevoke = "token.revoke";
 
     /// <summary>Every action above, for the page's filter.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         SessionLaunch, SessionLaunchRefused, SessionStop, SessionForceStop, SessionExtend, SessionRetry, SessionResumeCleanUp,
-        BudgetNotify, BudgetStop, ReaperDelete, RegionCreate, RegionDelete,
+        BudgetNotify, BudgetStop, ReaperDelete, RegionCreate, RegionDelete, TokenCreate, TokenRevoke,
     ];
 }
