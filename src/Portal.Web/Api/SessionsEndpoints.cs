@@ -125,7 +125,7 @@ internal static class SessionsEndpoints
         return await CommandAsync(id, user, (actor, sessionId) => sessions.ExtendAsync(actor, sessionId, new SessionExtension(hours), cancellationToken));
     }
 
-    private static async Task<IResult> NotebookUrlAsync(string id, ClaimsPrincipal user, ISessionService sessions, CancellationToken cancellationToken)
+    private static async Task<IResult> NotebookUrlAsync(string id, ClaimsPrincipal user, ISessionService sessions, HttpRequest request, CancellationToken cancellationToken)
     {
         if (user.ToActor() is not { } actor)
         {
@@ -145,7 +145,8 @@ internal static class SessionsEndpoints
 
         var link = await sessions.CreateNotebookLinkAsync(actor, sessionId, cancellationToken);
         return link.Url is { } url
-            ? Results.Ok(new NotebookUrl(url.ToString()))
+            // The sandbox's notebooks live on the portal itself (a relative URL): a program needs the whole address.
+            ? Results.Ok(new NotebookUrl((url.IsAbsoluteUri ? url : new Uri(new Uri($"{request.Scheme}://{request.Host}{request.PathBase}/"), url)).ToString()))
             : Results.Problem(link.Problem, statusCode: StatusCodes.Status409Conflict);
     }
 
