@@ -13,6 +13,7 @@ using Portal.Domain.LaunchPlans;
 using Portal.Domain.Quotas;
 using Portal.Domain.Regions;
 using Portal.Domain.Sessions;
+using Portal.Infra.Accounts;
 using Portal.Infra.Audit;
 using Portal.Infra.Aws;
 using Portal.Infra.Budgets;
@@ -63,6 +64,7 @@ public static class InfraServiceCollectionExtensions
         services.AddSingleton<ISessionStore, EfSessionStore>();
         services.AddSingleton<ISessionLocalityStore, EfSessionLocalityStore>();
         services.AddSingleton<ISecurityStampStore, EfSecurityStampStore>();
+        services.AddSingleton<IApiTokens, ApiTokenService>();
         services.AddSingleton<SessionChangeNotifier>();
         services.AddSingleton<IChangeFeed<SessionChange>>(sp => sp.GetRequiredService<SessionChangeNotifier>());
         services.AddSingleton<PortalUrls>();

@@ -27,6 +27,7 @@ public static class WebServiceCollectionExtensions
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddProblemDetails();
+        services.AddPortalApiDocument();
         services.AddMudServices();
         services.AddSingleton<Portal.Web.Components.Datasets.DatasetSearchCache>();
 
@@ -78,6 +79,7 @@ public static class WebServiceCollectionExtensions
         app.MapAccountEndpoints();
         app.MapSandboxEndpoints();
         app.MapSessionApi();
+        app.MapPortalApiDocument();
         app.MapAuditEndpoints();
         // Blazor's own policy (frame-ancestors only) would be a second header: SecurityHeaders writes the whole policy.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);

@@ -23,6 +23,10 @@ public static class AuditActions
     public const string ReaperDelete = "reaper.delete";
     public const string RegionCreate = "region.create";
     public const string RegionDelete = "region.delete";
+    public const string TokenCreate = "token.create";
+
+    /// <summary>A personal API token was revoked, by its owner or an admin.</summary>
+    public const string TokenRevoke = "token.revoke";
 
     /// <summary>An admin added or changed the portal limits of a scope.</summary>
     public const string QuotaLimitSave = "quota.limit-save";
@@ -35,6 +39,6 @@ public static class AuditActions
     [
         SessionLaunch, SessionLaunchRefused, SessionStop, SessionForceStop, SessionExtend, SessionRetry, SessionResumeCleanUp,
         BudgetNotify, BudgetStop, BudgetCreate, BudgetUpdate, BudgetDelete, ReaperDelete, RegionCreate, RegionDelete,
-        QuotaLimitSave, QuotaLimitDelete,
+        QuotaLimitSave, QuotaLimitDelete, TokenCreate, TokenRevoke,
     ];
 }

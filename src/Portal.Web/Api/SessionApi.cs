@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Microsoft.Net.Http.Headers;
 using Portal.Domain.Sessions;
 using Portal.Web.Auth;
 
@@ -21,6 +20,10 @@ internal static class SessionApi
 
         // ...and where its bytes went (the notebook helper's measured data locality), replacing the previous figure.
         api.MapPost("/sessions/{id}/locality", PostLocalityAsync).AllowAnonymous().DisableAntiforgery();
+
+        // What people and their programs do (a signed-in user, a personal API token, an Entra access token).
+        api.MapSessionsEndpoints();
+        api.MapCatalogueEndpoints();
         return endpoints;
     }
 
@@ -39,7 +42,8 @@ internal static class SessionApi
         }
 
         Session? session;
-        if (BearerToken(request) is { } token)
+        // A personal API token or an Entra access token is a sign-in (read by authentication); anything else is a cost token.
+        if (BearerToken(request) is { } token && ApiBearer.SchemeFor(request, entra: true) is null)
         {
             session = await reports.FindWithTokenAsync(sessionId, token, cancellationToken);
             if (session is null)
@@ -145,11 +149,7 @@ internal static class SessionApi
         };
     }
 
-    private static string? BearerToken(HttpRequest request)
-    {
-        var header = request.Headers[HeaderNames.Authorization].ToString();
-        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && header.Length > 7 ? header[7..].Trim() : null;
-    }
+    private static string? BearerToken(HttpRequest request) => ApiBearer.Token(request);
 
     private sealed record SessionCost(string SessionId, decimal CostSoFarUsd, decimal HourlyUsd, string State, DateTimeOffset AsOf, IReadOnlyList<ResourceCost> Resources);
 

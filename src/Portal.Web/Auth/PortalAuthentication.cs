@@ -1,5 +1,7 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -16,6 +18,8 @@ internal static class PortalAuthentication
 {
     public const string CookieName = "portal.auth";
     public const string NoRolePath = "/account/no-role";
+    public const string PortalScheme = "Portal";
+    public const string PortalChallengeScheme = "PortalChallenge";
     private const string OpenIdConnectLogCategory = "Microsoft.AspNetCore.Authentication.OpenIdConnect";
 
     public static IHostApplicationBuilder AddPortalAuthentication(this IHostApplicationBuilder builder)
@@ -25,8 +29,13 @@ internal static class PortalAuthentication
         var auth = builder.Configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>() ?? new AuthOptions();
         if (auth.IsLocal)
         {
-            services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
-                .AddCookie(options => ConfigureCookie(options, accessDeniedPath: NoRolePath));
+            services.AddAuthentication(options =>
+                {
+                    options.DefaultScheme = PortalScheme;
+                    options.DefaultChallengeScheme = PortalChallengeScheme;
+                })
+                .AddCookie(options => ConfigureCookie(options, accessDeniedPath: NoRolePath))
+                .AddApiSchemes(entra: false);
         }
         else if (auth.IsEntra)
         {
@@ -52,7 +61,8 @@ internal static class PortalAuthentication
             .Build();
         services.AddAuthorizationBuilder()
             .SetDefaultPolicy(portalUser)
-            .SetFallbackPolicy(portalUser);
+            .SetFallbackPolicy(portalUser)
+            .AddApiPolicies();
 
         // Local sign-in lets anyone be anyone: it refuses addresses beyond loopback (a no-op in Entra mode),
         // and host names beyond loopback's (DNS rebinding).
@@ -91,15 +101,27 @@ internal static class PortalAuthentication
         services.Configure<MicrosoftIdentityOptions>(
             OpenIdConnectDefaults.AuthenticationScheme, options => options.Instance = EntraOptions.DefaultInstance);
 
-        services.AddAuthentication(options =>
+        var authentication = services.AddAuthentication(options =>
             {
-                options.DefaultScheme = CookieAuthenticationDefaults.AuthenticationScheme;
-                options.DefaultChallengeScheme = OpenIdConnectDefaults.AuthenticationScheme;
-            })
-            .AddMicrosoftIdentityWebApp(
+                options.DefaultScheme = PortalScheme;
+                options.DefaultChallengeScheme = PortalChallengeScheme;
+            });
+        authentication.AddMicrosoftIdentityWebApp(
                 builder.Configuration.GetSection(EntraOptions.SectionName),
                 OpenIdConnectDefaults.AuthenticationScheme,
                 CookieAuthenticationDefaults.AuthenticationScheme);
+
+        // Programs call the API with Entra access tokens for the same app registration (audience AzureAd:Audience,
+        // else the client id), or with personal API tokens.
+        authentication.AddMicrosoftIdentityWebApi(builder.Configuration.GetSection(EntraOptions.SectionName), JwtBearerDefaults.AuthenticationScheme);
+        authentication.AddApiSchemes(entra: true);
+        services.Configure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options =>
+        {
+            // Claims as Entra names them, so that roles, tid, oid and groups read as they do after a sign-in.
+            options.MapInboundClaims = false;
+            options.TokenValidationParameters.NameClaimType = EntraSignInEvents.NameClaimType;
+            options.TokenValidationParameters.RoleClaimType = "roles";
+        });
 
         services.Configure<CookieAuthenticationOptions>(
             CookieAuthenticationDefaults.AuthenticationScheme, options => ConfigureCookie(options, accessDeniedPath: NoRolePath));
@@ -121,6 +143,21 @@ internal static class PortalAuthentication
 
             EntraSignInEvents.Attach(options.Events);
         });
+    }
+
+    /// <summary>
+    /// The default scheme: a personal API token or an Entra access token on an API call, else the session cookie.
+    /// Challenges go to the token's scheme, or (without one) to the cookie in Local mode and to Entra in Entra mode.
+    /// </summary>
+    private static AuthenticationBuilder AddApiSchemes(this AuthenticationBuilder authentication, bool entra)
+    {
+        var signIn = entra ? OpenIdConnectDefaults.AuthenticationScheme : CookieAuthenticationDefaults.AuthenticationScheme;
+        return authentication
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null)
+            .AddPolicyScheme(PortalScheme, null, options =>
+                options.ForwardDefaultSelector = context => ApiBearer.SchemeFor(context.Request, entra) ?? CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddPolicyScheme(PortalChallengeScheme, null, options =>
+                options.ForwardDefaultSelector = context => ApiBearer.SchemeFor(context.Request, entra) ?? signIn);
     }
 
     private static void ConfigureCookie(CookieAuthenticationOptions options, string accessDeniedPath)

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -59,13 +60,25 @@ public sealed class EntraWebHost : WebApplicationFactory<Program>
 
         if (_testOverrides)
         {
-            builder.ConfigureTestServices(services => services.Configure<OpenIdConnectOptions>(
-                OpenIdConnectDefaults.AuthenticationScheme,
-                options =>
-                {
-                    options.RequireHttpsMetadata = false;
-                    options.TokenValidationParameters.ValidIssuer = _issuer;
-                }));
+            builder.ConfigureTestServices(services =>
+            {
+                services.Configure<OpenIdConnectOptions>(
+                    OpenIdConnectDefaults.AuthenticationScheme,
+                    options =>
+                    {
+                        options.RequireHttpsMetadata = false;
+                        options.TokenValidationParameters.ValidIssuer = _issuer;
+                    });
+
+                // The API's Entra access tokens come from the same provider.
+                services.Configure<JwtBearerOptions>(
+                    JwtBearerDefaults.AuthenticationScheme,
+                    options =>
+                    {
+                        options.RequireHttpsMetadata = false;
+                        options.TokenValidationParameters.ValidIssuer = _issuer;
+                    });
+            });
         }
     }
 

@@ -41,7 +41,7 @@ public sealed class MainLayoutTests : PortalTestContext
 
         Assert.Equal("true", cut.Find("[data-testid=nav-toggle]").GetAttribute("aria-expanded"));
         var links = cut.FindAll(".mud-drawer a").Select(a => (a.TextContent.Trim(), a.GetAttribute("href"))).ToList();
-        Assert.Equal([("Explore", "/"), ("My sessions", "/sessions"), ("My costs", "/costs"), ("Admin", "/admin")], links);
+        Assert.Equal([("Explore", "/"), ("My sessions", "/sessions"), ("My costs", "/costs"), ("API tokens", "/account/tokens"), ("Admin", "/admin")], links);
         Assert.Contains("Signed in as grace", cut.Find(".mud-drawer").TextContent, StringComparison.Ordinal);
     }
 

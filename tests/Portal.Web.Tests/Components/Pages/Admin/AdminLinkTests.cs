@@ -45,7 +45,7 @@ public sealed class AdminLinkTests : BunitContext
 
         var cut = RenderLayout();
 
-        Assert.Equal(["Explore", "My sessions", "My costs"], cut.FindAll("nav a").Select(a => a.TextContent.Trim()));
+        Assert.Equal(["Explore", "My sessions", "My costs", "API tokens"], cut.FindAll("nav a").Select(a => a.TextContent.Trim()));
     }
 
     private IRenderedComponent<MainLayout> RenderLayout() =>

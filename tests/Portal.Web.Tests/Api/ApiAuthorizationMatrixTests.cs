@@ -1,0 +1,135 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Domain.Accounts;
+using Portal.Domain.Sessions;
+using Portal.Web.Tests.Support;
+using static Portal.Web.Tests.Support.ApiCallers;
+
+namespace Portal.Web.Tests.Api;
+
+/// <summary>Every /api/v1 endpoint against every kind of caller, on a session of Ada's.</summary>
+public sealed class ApiAuthorizationMatrixTests(ApiAuthorizationMatrixTests.MatrixPortal portal) : IClassFixture<ApiAuthorizationMatrixTests.MatrixPortal>
+{
+    /// <summary>Method, path ({id}: Ada's session), whether it names a session, whether it changes something.</summary>
+    private static readonly Dictionary<string, (string Method, string Path, bool OfSession, bool Writes)> Endpoints = new()
+    {
+        ["list"] = ("GET", "/api/v1/sessions", false, false),
+        ["create"] = ("POST", "/api/v1/sessions", false, true),
+        ["get"] = ("GET", "/api/v1/sessions/{id}", true, false),
+        ["cost"] = ("GET", "/api/v1/sessions/{id}/cost", true, false),
+        ["stop"] = ("POST", "/api/v1/sessions/{id}/stop", true, true),
+        ["extend"] = ("POST", "/api/v1/sessions/{id}/extend", true, true),
+        ["retry"] = ("POST", "/api/v1/sessions/{id}/retry", true, true),
+        ["notebook-url"] = ("POST", "/api/v1/sessions/{id}/notebook-url", true, true),
+        ["estimate"] = ("POST", "/api/v1/estimate", false, false),
+        ["datasets"] = ("GET", "/api/v1/datasets", false, false),
+        ["regions"] = ("GET", "/api/v1/regions", false, false),
+        ["budgets"] = ("GET", "/api/v1/budgets/mine", false, false),
+        ["activity"] = ("POST", "/api/v1/sessions/{id}/activity", true, true),
+        ["locality"] = ("POST", "/api/v1/sessions/{id}/locality", true, true),
+    };
+
+    private static readonly string[] Callers =
+        ["anonymous", "user", "user-token", "other-user", "admin", "expired-token", "revoked-token", "read-only-token", "other-users-token"];
+
+    public static TheoryData<string, string> Cases()
+    {
+        var cases = new TheoryData<string, string>();
+        foreach (var endpoint in Endpoints.Keys)
+        {
+            foreach (var caller in Callers)
+            {
+                cases.Add(endpoint, caller);
+            }
+        }
+
+        return cases;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Each_endpoint_answers_each_caller_as_its_rights_say(string endpoint, string caller)
+    {
+        var (method, path, ofSession, writes) = Endpoints[endpoint];
+        using var client = await portal.ClientAsync(caller);
+        using var request = new HttpRequestMessage(new HttpMethod(method), path.Replace("{id}", portal.AdasSession, StringComparison.Ordinal));
+        request.Content = endpoint switch
+        {
+            "create" or "estimate" => JsonContent.Create(SessionsApiTests.Body(Guid.NewGuid().ToString("N"))),
+            "extend" => JsonContent.Create(new { hours = 0 }),
+            "locality" => JsonContent.Create(new { pools = new { }, betweenPools = Array.Empty<object>(), toClientBytes = 0 }),
+            _ => null,
+        };
+
+        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        var status = response.StatusCode;
+        var expected = Expected(endpoint, caller, ofSession, writes);
+        if (expected is { } refusal)
+        {
+            Assert.Equal(refusal, status);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        }
+        else
+        {
+            Assert.True(status is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.NotFound),
+                $"{caller} on {endpoint}: {status}");
+        }
+    }
+
+    /// <summary>The refusal a caller gets, or null when the call is theirs to make (it may still be a 409 or a 429).</summary>
+    private static HttpStatusCode? Expected(string endpoint, string caller, bool ofSession, bool writes)
+    {
+        // A session's own processes report with the session's token: no person's credential opens these.
+        if (endpoint is "activity" or "locality")
+        {
+            return HttpStatusCode.Unauthorized;
+        }
+
+        return caller switch
+        {
+            "anonymous" or "expired-token" or "revoked-token" => HttpStatusCode.Unauthorized,
+            "read-only-token" when writes => HttpStatusCode.Forbidden,
+            "other-user" or "other-users-token" when ofSession => HttpStatusCode.NotFound,
+            "admin" when endpoint == "notebook-url" => HttpStatusCode.Forbidden,
+            _ => null,
+        };
+    }
+
+    /// <summary>One portal for the whole matrix: Ada's session, and a credential of each kind.</summary>
+    public sealed class MatrixPortal : IAsyncLifetime
+    {
+        private readonly Dictionary<string, string> _tokens = [];
+
+        public WebHost Host { get; } = new(new Dictionary<string, string?> { ["Security:LaunchesPerMinute"] = "100" });
+
+        public string AdasSession { get; private set; } = string.Empty;
+
+        public async ValueTask InitializeAsync()
+        {
+            var sessions = Host.Services.GetRequiredService<ISessionService>();
+            AdasSession = (await sessions.LaunchAsync(Ada, SampleRequests.FirstRun, CancellationToken.None)).SessionId!.Value.Value;
+            _tokens["user-token"] = (await CreateTokenAsync(Host, Ada)).Secret;
+            _tokens["read-only-token"] = (await CreateTokenAsync(Host, Ada, ApiTokenScope.Read)).Secret;
+            _tokens["other-users-token"] = (await CreateTokenAsync(Host, Bob)).Secret;
+            var expired = await CreateTokenAsync(Host, Ada);
+            await ExpireAsync(Host, expired.Token.Id);
+            _tokens["expired-token"] = expired.Secret;
+            var revoked = await CreateTokenAsync(Host, Ada);
+            await Host.Services.GetRequiredService<IApiTokens>().RevokeAsync(Ada, revoked.Token.Id, CancellationToken.None);
+            _tokens["revoked-token"] = revoked.Secret;
+        }
+
+        public async Task<HttpClient> ClientAsync(string caller) => caller switch
+        {
+            "anonymous" => Anonymous(Host),
+            "user" => await SignedInAsync(Host, Ada),
+            "other-user" => await SignedInAsync(Host, Bob),
+            "admin" => await SignedInAsync(Host, Root),
+            _ => WithToken(Host, _tokens[caller]),
+        };
+
+        public async ValueTask DisposeAsync() => await Host.DisposeAsync();
+    }
+}
