@@ -27,6 +27,9 @@ internal sealed class PortalServer : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>The portal process's id, for tools that attach to it (dotnet-gcdump, dotnet-counters).</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>The settings every load run uses; <paramref name="settings"/> may add to them or change them.</summary>
     public static async Task<PortalServer> StartAsync(IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken)
     {

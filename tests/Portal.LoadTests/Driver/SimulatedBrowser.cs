@@ -36,6 +36,7 @@ internal sealed partial class SimulatedBrowser : IAsyncDisposable
     private long _nextJsObjectId = 1;
     private long _nextCallId;
     private string? _error;
+    private int _workers = 2;
 
     private SimulatedBrowser(HubConnection hub) => _hub = hub;
 
@@ -113,8 +114,13 @@ internal sealed partial class SimulatedBrowser : IAsyncDisposable
         await InputAsync(WorkersInputId, workers.ToString(CultureInfo.InvariantCulture), cancellationToken);
         await StepAsync(changed, $"No new total after typing {workers} workers", cancellationToken);
         watch.Stop();
+        _workers = workers;
         return new Interaction(watch.Elapsed, before, CostTotal!);
     }
+
+    /// <summary>The next step of the steady interaction: 3 workers, then 4, then 3 again (the form starts at 2).</summary>
+    public Task<Interaction> AlternateWorkersAsync(CancellationToken cancellationToken) =>
+        ChangeWorkersAsync(_workers == 3 ? 4 : 3, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
