@@ -5,7 +5,8 @@ namespace Portal.LoadTests;
 /// <summary>
 /// The full capacity run (issue 16), minutes long, so explicit: it runs only when asked for —
 /// <c>dotnet test tests/Portal.LoadTests -c Release -- --filter-method "*Capacity_levels*" --explicit only</c>.
-/// Levels from <c>PORTAL_LOAD_LEVELS</c> (default 100,1000,2000,3000,4000,5000); results in artifacts/load/capacity.md.
+/// Levels from <c>PORTAL_LOAD_LEVELS</c> (default 100,1000,2000,3000,4000,5000), no level started after
+/// <c>PORTAL_LOAD_MAX_MINUTES</c> (default 30); results in artifacts/load/capacity.md.
 /// </summary>
 public sealed class CapacityLevels
 {
@@ -16,7 +17,8 @@ public sealed class CapacityLevels
             .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(l => int.Parse(l, System.Globalization.CultureInfo.InvariantCulture))
             .ToList();
-        var settings = new CapacitySettings { Levels = levels };
+        var minutes = int.Parse(Environment.GetEnvironmentVariable("PORTAL_LOAD_MAX_MINUTES") ?? "30", System.Globalization.CultureInfo.InvariantCulture);
+        var settings = new CapacitySettings { Levels = levels, MaxDuration = TimeSpan.FromMinutes(minutes) };
         var output = Path.Combine(RepositoryRoot.Find(), "artifacts", "load", "capacity.md");
         Directory.CreateDirectory(Path.GetDirectoryName(output)!);
 

@@ -15,7 +15,7 @@ internal static class CapacityReport
         var s = result.Settings;
         var text = new StringBuilder();
         text.AppendLine("# Capacity: explore-page circuits on one portal instance (issue 16)").AppendLine();
-        text.AppendLine(Inv($"Run {result.Started:yyyy-MM-dd HH:mm} UTC on {result.Machine.Cores} cores, {Gb(result.Machine.MemoryBytes)} memory ({result.Machine.Description}). ") + Inv($"The portal runs as its own process on loopback (sandbox cloud, SQLite, Production environment); the driver runs beside it on the same cores."));
+        text.AppendLine(Inv($"Run {result.Started:yyyy-MM-dd HH:mm} UTC on {result.Machine.Cores} cores, {Gb(result.Machine.MemoryBytes)} memory ({result.Machine.Description}). ") + Inv($"The portal runs as its own process on loopback (sandbox cloud, SQLite, Production environment); the driver runs beside it on the same cores. ") + Inv($"Load average (1, 5, 15 min) at the start: {result.LoadAverageAtStart}; at the end: {result.LoadAverageAtEnd} (the machine is shared)."));
         text.AppendLine();
         text.AppendLine(Inv($"Each circuit is a distinct signed-in user on `/`: search \"era5\", select ERA5, then change \"Workers per region\" (3, 4, 3, …) once every {s.InteractionInterval.TotalSeconds:0} s at a random phase. ") + Inv($"Latency: from dispatching the input event to the render batch that shows the new total (`cost-total`). Each level is measured for {s.MeasureWindow.TotalSeconds:0} s once its circuits are open. ") + Inv($"Heap: live managed heap after a full compacting collection; working set: resident memory of the portal process. Per circuit: (figure − idle) ÷ circuits. ") + Inv($"Retention period for the run: {s.RetentionPeriod.TotalSeconds:0} s."));
         text.AppendLine();

@@ -29,4 +29,6 @@ internal sealed record CapacityResult(
     IReadOnlyList<LevelResult> Levels,
     LoadSample AfterClose,
     TimeSpan AfterCloseWait,
-    string StopReason);
+    string StopReason,
+    string LoadAverageAtStart,
+    string LoadAverageAtEnd);

@@ -19,6 +19,7 @@ internal static class CapacityRun
         var started = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
         var machine = MachineInfo.Read();
+        var loadAtStart = MachineInfo.LoadAverage();
         await using var server = await PortalServer.StartAsync(
             new Dictionary<string, string>
             {
@@ -91,7 +92,7 @@ internal static class CapacityRun
         await server.WaitForCircuitsAsync(0, closeWait, cancellationToken);
         var after = await server.SampleAsync(collect: true, cancellationToken);
         progress($"After close ({wait.Elapsed.TotalSeconds:0} s, {after.OpenCircuits} circuits left): heap {Mb(after.ManagedHeapBytes)}, working set {Mb(after.WorkingSetBytes)}.");
-        return new CapacityResult(started, machine, settings, idle, levels, after, wait.Elapsed, stop);
+        return new CapacityResult(started, machine, settings, idle, levels, after, wait.Elapsed, stop, loadAtStart, MachineInfo.LoadAverage());
     }
 
     private static async Task<LevelResult> MeasureAsync(

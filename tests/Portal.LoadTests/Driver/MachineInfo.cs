@@ -6,6 +6,10 @@ namespace Portal.LoadTests.Driver;
 /// <summary>Cores and memory of this machine (Linux: /proc/meminfo's MemTotal; elsewhere what the GC sees).</summary>
 internal static class MachineInfo
 {
+    /// <summary>The 1, 5 and 15 minute load averages (Linux), to show how busy the shared machine was.</summary>
+    public static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+
     public static Machine Read()
     {
         long memory = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
