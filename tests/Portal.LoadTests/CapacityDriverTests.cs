@@ -38,6 +38,7 @@ public sealed partial class CapacityDriverTests
         foreach (var level in result.Levels)
         {
             Assert.Equal(0, level.Failures);
+            Assert.Equal(0, level.OpenFailures);
             Assert.Equal(level.Circuits, level.Server.OpenCircuits);
             // Three interactions per circuit in the window (3 s pace over 9 s), give or take the random phase.
             Assert.InRange(level.Interactions, level.Circuits * 2, level.Circuits * 3);
@@ -78,6 +79,6 @@ public sealed partial class CapacityDriverTests
     [GeneratedRegex(@"[\d,]+(\.\d+)?")]
     private static partial Regex MoneyText();
 
-    [GeneratedRegex(@"\| 40 \| \d+ \| \d+ \| 0 \| [\d.]+ \| [\d.]+ \| [\d.]+ \|")]
+    [GeneratedRegex(@"\| 40 \| \d+ \| 0 \| \d+ \| 0 \| [\d.]+ \| [\d.]+ \| [\d.]+ \|")]
     private static partial Regex LevelRow();
 }

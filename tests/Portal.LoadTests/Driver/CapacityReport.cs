@@ -21,15 +21,19 @@ internal static class CapacityReport
         text.AppendLine();
         text.AppendLine(Inv($"Idle (after {s.WarmUpCircuits} warm-up circuits closed): heap {Mb(result.Idle.ManagedHeapBytes)}, working set {Mb(result.Idle.WorkingSetBytes)}."));
         text.AppendLine();
-        text.AppendLine("| Circuits | Opened in (s) | Interactions | Failed | p50 (ms) | p95 (ms) | p99 (ms) | Server CPU (% of machine) | Working set (MB) | Heap (MB) | Heap per circuit (KB) | Working set per circuit (KB) |");
-        text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        text.AppendLine("| Circuits | Opened in (s) | Did not open | Interactions | Failed | p50 (ms) | p95 (ms) | p99 (ms) | Server CPU (% of machine) | Working set (MB) | Heap (MB) | Heap per circuit (KB) | Working set per circuit (KB) |");
+        text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var l in result.Levels)
         {
-            text.AppendLine(Inv($"| {l.Circuits:N0} | {l.OpenTime.TotalSeconds:0} | {l.Interactions:N0} | {l.Failures} | {l.P50Ms:0.0} | {l.P95Ms:0.0} | {l.P99Ms:0.0} | {l.ServerCpuPercent:0} | ") + Inv($"{l.Server.WorkingSetBytes / 1048576.0:0.0} | {l.Server.ManagedHeapBytes / 1048576.0:0.0} | {l.HeapPerCircuitBytes / 1024:0} | {l.WorkingSetPerCircuitBytes / 1024:0} |"));
+            text.AppendLine(Inv($"| {l.Circuits:N0} | {l.OpenTime.TotalSeconds:0} | {l.OpenFailures} | {l.Interactions:N0} | {l.Failures} | {l.P50Ms:0.0} | {l.P95Ms:0.0} | {l.P99Ms:0.0} | {l.ServerCpuPercent:0} | ") + Inv($"{l.Server.WorkingSetBytes / 1048576.0:0.0} | {l.Server.ManagedHeapBytes / 1048576.0:0.0} | {l.HeapPerCircuitBytes / 1024:0} | {l.WorkingSetPerCircuitBytes / 1024:0} |"));
         }
 
         text.AppendLine();
         text.AppendLine(Inv($"Stopped: {result.StopReason}."));
+        foreach (var l in result.Levels.Where(l => l.FirstOpenFailure is not null || l.FirstFailure is not null))
+        {
+            text.AppendLine().AppendLine(Inv($"At {l.Circuits:N0}: first circuit that did not open: {l.FirstOpenFailure ?? "none"}; first failed interaction: {l.FirstFailure ?? "none"}."));
+        }
         text.AppendLine();
         var back = result.AfterClose;
         var heapReturn = (double)back.ManagedHeapBytes / result.Idle.ManagedHeapBytes - 1;

@@ -18,7 +18,13 @@ internal sealed record LevelResult(
     LoadSample Server,
     double HeapPerCircuitBytes,
     double WorkingSetPerCircuitBytes,
-    string? FirstFailure);
+    string? FirstFailure)
+{
+    /// <summary>Circuits of this level that did not come up (sign-in, start, search or select failed).</summary>
+    public int OpenFailures { get; init; }
+
+    public string? FirstOpenFailure { get; init; }
+}
 
 /// <summary>A whole run: idle figure, the levels, what memory returned to after every circuit closed, and why it stopped.</summary>
 internal sealed record CapacityResult(

@@ -29,7 +29,13 @@ internal static class CapacityRun
         var closeWait = settings.RetentionPeriod + TimeSpan.FromSeconds(30);
 
         progress($"Portal at {server.BaseAddress}; warming up with {settings.WarmUpCircuits} circuits.");
-        var warmUp = await OpenAsync(server.BaseAddress, 0, settings.WarmUpCircuits, settings.OpenConcurrency, "warm", cancellationToken);
+        var warmUpFailures = new ConcurrentBag<string>();
+        var warmUp = await OpenAsync(server.BaseAddress, 0, settings.WarmUpCircuits, settings.OpenConcurrency, "warm", warmUpFailures, cancellationToken);
+        if (!warmUpFailures.IsEmpty)
+        {
+            throw new InvalidOperationException("A warm-up circuit did not come up: " + warmUpFailures.First());
+        }
+
         foreach (var browser in warmUp)
         {
             await browser.ChangeWorkersAsync(3, cancellationToken);
@@ -43,6 +49,7 @@ internal static class CapacityRun
         var browsers = new List<SimulatedBrowser>();
         var levels = new List<LevelResult>();
         var stop = "every level ran";
+        var attempted = 0;
         try
         {
             foreach (var level in settings.Levels)
@@ -54,11 +61,17 @@ internal static class CapacityRun
                 }
 
                 var open = Stopwatch.StartNew();
-                browsers.AddRange(await OpenAsync(server.BaseAddress, browsers.Count, level - browsers.Count, settings.OpenConcurrency, "user", cancellationToken));
+                var openFailures = new ConcurrentBag<string>();
+                browsers.AddRange(await OpenAsync(server.BaseAddress, attempted, level - attempted, settings.OpenConcurrency, "user", openFailures, cancellationToken));
+                attempted = level;
                 open.Stop();
                 progress($"{browsers.Count:N0} circuits open ({open.Elapsed.TotalSeconds:0} s); measuring {settings.MeasureWindow.TotalSeconds:0} s.");
 
-                var result = await MeasureAsync(server, browsers, idle, open.Elapsed, settings, cancellationToken);
+                var result = await MeasureAsync(server, browsers, idle, open.Elapsed, settings, cancellationToken) with
+                {
+                    OpenFailures = openFailures.Count,
+                    FirstOpenFailure = openFailures.FirstOrDefault(),
+                };
                 levels.Add(result);
                 progress($"{result.Circuits:N0} circuits: p50 {result.P50Ms:0.0} ms, p95 {result.P95Ms:0.0} ms, p99 {result.P99Ms:0.0} ms, "
                          + $"CPU {result.ServerCpuPercent:0} %, heap {Mb(result.Server.ManagedHeapBytes)}, working set {Mb(result.Server.WorkingSetBytes)}, "
@@ -72,6 +85,12 @@ internal static class CapacityRun
                 if (result.Server.WorkingSetBytes > settings.MemoryLimit * machine.MemoryBytes)
                 {
                     stop = $"memory: the working set passed {settings.MemoryLimit:P0} of the machine at {level:N0} circuits";
+                    break;
+                }
+
+                if (result.OpenFailures > level / 100)
+                {
+                    stop = $"failures: {result.OpenFailures} circuits did not come up at {level:N0} ({result.FirstOpenFailure})";
                     break;
                 }
 
@@ -152,11 +171,22 @@ internal static class CapacityRun
             failures.FirstOrDefault());
     }
 
-    private static async Task<List<SimulatedBrowser>> OpenAsync(Uri baseAddress, int first, int count, int concurrency, string prefix, CancellationToken cancellationToken)
+    /// <summary>Opens <paramref name="count"/> circuits; one that fails to come up is counted in <paramref name="failures"/>, not fatal to the run.</summary>
+    private static async Task<List<SimulatedBrowser>> OpenAsync(
+        Uri baseAddress, int first, int count, int concurrency, string prefix, ConcurrentBag<string> failures, CancellationToken cancellationToken)
     {
         var opened = new ConcurrentBag<SimulatedBrowser>();
         await Parallel.ForAsync(first, first + count, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken }, async (i, ct) =>
-            opened.Add(await SimulatedBrowser.OpenAsync(baseAddress, $"load-{prefix}-{i + 1}", ct)));
+        {
+            try
+            {
+                opened.Add(await SimulatedBrowser.OpenAsync(baseAddress, $"load-{prefix}-{i + 1}", ct));
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or TimeoutException or IOException or HttpRequestException)
+            {
+                failures.Add($"opening circuit {i + 1}: {ex.Message}");
+            }
+        });
         return [.. opened];
     }
 
