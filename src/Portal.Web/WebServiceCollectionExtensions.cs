@@ -8,6 +8,7 @@ using Portal.Web.Api;
 using Portal.Web.Audit;
 using Portal.Web.Auth;
 using Portal.Web.Components;
+using Portal.Web.Diagnostics;
 using Portal.Web.Hosting;
 using Portal.Web.Sandbox;
 using Portal.Web.Security;
@@ -26,6 +27,10 @@ public static class WebServiceCollectionExtensions
         services.AddPortalSecurity();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
+        // Circuits:DisconnectedCircuitRetentionPeriod, Circuits:DisconnectedCircuitMaxRetained (appsettings.json): how long
+        // and how many circuits of closed tabs stay in memory for a reconnection.
+        services.AddOptions<Microsoft.AspNetCore.Components.Server.CircuitOptions>().BindConfiguration("Circuits");
+        services.AddLoadDiagnostics();
         services.AddProblemDetails();
         services.AddPortalApiDocument();
         services.AddMudServices();
@@ -81,6 +86,7 @@ public static class WebServiceCollectionExtensions
         app.MapSessionApi();
         app.MapPortalApiDocument();
         app.MapAuditEndpoints();
+        app.MapLoadDiagnostics();
         // Blazor's own policy (frame-ancestors only) would be a second header: SecurityHeaders writes the whole policy.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
         return app;

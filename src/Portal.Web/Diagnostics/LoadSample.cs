@@ -1,0 +1,10 @@
+namespace Portal.Web.Diagnostics;
+
+/// <summary>What <c>/_diagnostics/load</c> answers: the process's memory and CPU and the circuits it holds.</summary>
+/// <param name="ManagedHeapBytes">Live managed heap (<c>GC.GetTotalMemory</c>, after a full compacting collection when asked).</param>
+/// <param name="WorkingSetBytes">Resident memory of the process.</param>
+/// <param name="CpuSeconds">Processor time the process used since it started, all cores.</param>
+/// <param name="Cores">Processors the runtime sees.</param>
+/// <param name="OpenCircuits">Circuits held, connected or kept for a reconnection.</param>
+/// <param name="ConnectedCircuits">Circuits with a live connection.</param>
+public sealed record LoadSample(long ManagedHeapBytes, long WorkingSetBytes, double CpuSeconds, int Cores, int OpenCircuits, int ConnectedCircuits);
