@@ -14,6 +14,9 @@ public interface IQuotaService
     /// <summary>Every scope's limits; empty for anyone but an admin.</summary>
     Task<IReadOnlyList<PortalLimits>> ListLimitsAsync(Actor actor, CancellationToken cancellationToken);
 
+    /// <summary>The portal limits that apply to the actor, each with the scope it comes from (anyone may read their own).</summary>
+    Task<EffectiveLimits> MyLimitsAsync(Actor actor, CancellationToken cancellationToken);
+
     /// <summary>Adds or replaces the limits of a scope (admins only; audited as <c>quota.limit-save</c>).</summary>
     Task<QuotaCommandResult> SaveLimitsAsync(Actor actor, PortalLimits limits, CancellationToken cancellationToken);
 

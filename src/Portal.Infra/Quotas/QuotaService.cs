@@ -37,6 +37,12 @@ internal sealed partial class QuotaService(
         return actor.IsAdmin ? await limits.ListAsync(cancellationToken) : [];
     }
 
+    public async Task<EffectiveLimits> MyLimitsAsync(Actor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return EffectiveLimits.For(actor.Id, actor.Groups, await limits.ListAsync(cancellationToken));
+    }
+
     public async Task<QuotaCommandResult> SaveLimitsAsync(Actor actor, PortalLimits limitsToSave, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Portal.Domain.Budgets;
 using Portal.Domain.Costs;
 using Portal.Domain.Datasets;
+using Portal.Domain.Quotas;
 using Portal.Domain.Regions;
 using Portal.Domain.Sessions;
 using Portal.Web.Auth;
@@ -20,6 +21,7 @@ internal static class CatalogueEndpoints
         api.MapGet("/datasets", SearchDatasets).WithName("SearchDatasets");
         api.MapGet("/regions", ListRegions).WithName("ListRegions");
         api.MapGet("/budgets/mine", MyBudgetsAsync).WithName("MyBudgets");
+        api.MapGet("/quotas/mine", MyQuotasAsync).WithName("MyQuotas");
         return api;
     }
 
@@ -111,7 +113,32 @@ internal static class CatalogueEndpoints
         var mine = await budgets.ListMineAsync(actor, cancellationToken);
         return Results.Ok(mine.Select(b => new BudgetView(b.Budget.Id, b.Budget.Name, b.Budget.Scope.ToString(), b.Budget.MonthlyLimitUsd, b.SpendUsd, b.PercentUsed, b.LeftForLaunchesUsd, b.Describe())).ToList());
     }
+
+    /// <summary>The portal limits that apply to the caller (a limit nobody set is absent: there is none).</summary>
+    private static async Task<IResult> MyQuotasAsync(System.Security.Claims.ClaimsPrincipal user, IQuotaService quotas, CancellationToken cancellationToken)
+    {
+        if (user.ToActor() is not { } actor)
+        {
+            return Results.Problem("Your sign-in carries no stable identity.", statusCode: StatusCodes.Status403Forbidden);
+        }
+
+        var limits = await quotas.MyLimitsAsync(actor, cancellationToken);
+        var named = new (string Name, AppliedLimit? Limit)[]
+        {
+            ("maxConcurrentSessions", limits.MaxConcurrentSessions),
+            ("maxWorkersPerSession", limits.MaxWorkersPerSession),
+            ("maxWorkersPerRegion", limits.MaxWorkersPerRegion),
+            ("maxLifetimeHours", limits.MaxLifetimeHours),
+            ("idleTimeoutMinMinutes", limits.IdleTimeoutMinMinutes),
+            ("idleTimeoutMaxMinutes", limits.IdleTimeoutMaxMinutes),
+        };
+        return Results.Ok(named.Where(n => n.Limit is not null)
+            .Select(n => new LimitView(n.Name, n.Limit!.Value, n.Limit.From.ToString(), n.Limit.Source)).ToList());
+    }
 }
+
+/// <summary>One portal limit as it applies to the caller: its value and where it comes from ("limit for group 'Team X'").</summary>
+internal sealed record LimitView(string Name, int Value, string Scope, string Source);
 
 internal sealed record DatasetView(string Id, string Name, string Kind, string Region, string S3Uri, string Format, bool Analysable, IReadOnlyList<string> Tags, long? SizeBytes, string Description)
 {

@@ -26,6 +26,7 @@ public sealed class ApiAuthorizationMatrixTests(ApiAuthorizationMatrixTests.Matr
         ["datasets"] = ("GET", "/api/v1/datasets", false, false),
         ["regions"] = ("GET", "/api/v1/regions", false, false),
         ["budgets"] = ("GET", "/api/v1/budgets/mine", false, false),
+        ["quotas"] = ("GET", "/api/v1/quotas/mine", false, false),
         ["activity"] = ("POST", "/api/v1/sessions/{id}/activity", true, true),
         ["locality"] = ("POST", "/api/v1/sessions/{id}/locality", true, true),
     };

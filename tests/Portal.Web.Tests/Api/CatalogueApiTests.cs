@@ -3,12 +3,13 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Budgets;
+using Portal.Domain.Quotas;
 using Portal.Web.Tests.Support;
 using static Portal.Web.Tests.Support.ApiCallers;
 
 namespace Portal.Web.Tests.Api;
 
-/// <summary>/api/v1/estimate, /datasets, /regions and /budgets/mine over real HTTP.</summary>
+/// <summary>/api/v1/estimate, /datasets, /regions, /budgets/mine and /quotas/mine over real HTTP.</summary>
 public sealed class CatalogueApiTests : IAsyncLifetime
 {
     private readonly WebHost _host = new();
@@ -107,5 +108,24 @@ public sealed class CatalogueApiTests : IAsyncLifetime
         var mine = Assert.Single(budgets);
         Assert.Equal("ada-monthly", mine.GetProperty("id").GetString());
         Assert.Equal(100m, mine.GetProperty("monthlyLimitUsd").GetDecimal());
+    }
+
+    [Fact]
+    public async Task My_quotas_are_the_limits_that_apply_to_me_with_where_each_comes_from()
+    {
+        var store = _host.Services.GetRequiredService<IPortalLimitStore>();
+        await store.UpsertAsync(PortalLimits.Create(LimitScope.Everyone, maxConcurrentSessions: 2, maxWorkersPerSession: 10), Ct);
+        await store.UpsertAsync(PortalLimits.Create(LimitScope.User(Ada.Id), maxConcurrentSessions: 5), Ct);
+        await store.UpsertAsync(PortalLimits.Create(LimitScope.User(Bob.Id), maxWorkersPerSession: 40), Ct);
+
+        using var response = await _ada.GetAsync("/api/v1/quotas/mine", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var limits = (await Json(response)).EnumerateArray().ToDictionary(l => l.GetProperty("name").GetString()!);
+        Assert.Equal(["maxConcurrentSessions", "maxWorkersPerSession"], limits.Keys.Order());
+        Assert.Equal(5, limits["maxConcurrentSessions"].GetProperty("value").GetInt32());
+        Assert.Equal($"user:{Ada.Id}", limits["maxConcurrentSessions"].GetProperty("scope").GetString());
+        Assert.Equal(10, limits["maxWorkersPerSession"].GetProperty("value").GetInt32());
+        Assert.Equal("everyone", limits["maxWorkersPerSession"].GetProperty("scope").GetString());
     }
 }
