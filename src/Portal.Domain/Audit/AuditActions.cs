@@ -23,11 +23,16 @@ public static class AuditActions
     public const string ReaperDelete = "reaper.delete";
     public const string RegionCreate = "region.create";
     public const string RegionDelete = "region.delete";
+    public const string DatasetEnable = "dataset.enable";
+    public const string DatasetDisable = "dataset.disable";
+    public const string DatasetUpdate = "dataset.update";
+    public const string DatasetImport = "dataset.import";
 
     /// <summary>Every action above, for the page's filter.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         SessionLaunch, SessionLaunchRefused, SessionStop, SessionForceStop, SessionExtend, SessionRetry, SessionResumeCleanUp,
         BudgetNotify, BudgetStop, BudgetCreate, BudgetUpdate, BudgetDelete, ReaperDelete, RegionCreate, RegionDelete,
+        DatasetEnable, DatasetDisable, DatasetUpdate, DatasetImport,
     ];
 }
