@@ -185,6 +185,11 @@ public sealed partial class DatasetsPage : IDisposable
         {
             ClearImport();
         }
+        else if (result.Problems.Count > 0)
+        {
+            // The file was refused when applied (the catalogue changed meanwhile, or the database failed): show why.
+            _preview = ImportPreview.Refused(result.Message, result.Problems);
+        }
     }
 
     private void ClearImport() => (_preview, _content, _fileName) = (null, null, null);
