@@ -98,11 +98,14 @@ public sealed class DatasetCatalog
     /// <summary>What a launch or an estimate naming a disabled dataset is told.</summary>
     public static string DisabledMessage(DatasetId id) => $"The dataset '{id}' has been disabled by an admin; choose another.";
 
-    /// <summary>The datasets whose bytes live in <paramref name="region"/>, in catalogue order.</summary>
+    /// <summary>
+    /// The datasets whose bytes live in <paramref name="region"/>, in catalogue order, disabled ones too (a region's
+    /// foundation links its data whatever users may pick; users' views read <see cref="All"/>).
+    /// </summary>
     public IReadOnlyList<Dataset> In(RegionCode region) =>
         _snapshot.ByRegion.TryGetValue(region, out var held) ? held : [];
 
-    /// <summary>The regions that hold at least one dataset, with how many each holds.</summary>
+    /// <summary>The regions that hold at least one dataset, with how many each holds (disabled ones too, as <see cref="In"/>).</summary>
     public IReadOnlyDictionary<RegionCode, int> CountsByRegion => _snapshot.Counts;
 
     private sealed class Snapshot
@@ -123,7 +126,9 @@ public sealed class DatasetCatalog
             Disabled = disabled;
             Overrides = overrides;
             Version = version;
-            ByRegion = all.GroupBy(d => d.Location.Region).ToDictionary(g => g.Key, g => (IReadOnlyList<Dataset>)[.. g]);
+            // Where the data lives, disabled datasets too: a region's foundation (its FSx links) does not change when an
+            // admin hides a dataset from users.
+            ByRegion = everything.GroupBy(d => d.Location.Region).ToDictionary(g => g.Key, g => (IReadOnlyList<Dataset>)[.. g]);
             Counts = ByRegion.ToDictionary(p => p.Key, p => p.Value.Count);
         }
 
