@@ -34,11 +34,17 @@ public static class AuditActions
     /// <summary>An admin deleted the portal limits of a scope.</summary>
     public const string QuotaLimitDelete = "quota.limit-delete";
 
+    public const string DatasetEnable = "dataset.enable";
+    public const string DatasetDisable = "dataset.disable";
+    public const string DatasetUpdate = "dataset.update";
+    public const string DatasetImport = "dataset.import";
+
     /// <summary>Every action above, for the page's filter.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         SessionLaunch, SessionLaunchRefused, SessionStop, SessionForceStop, SessionExtend, SessionRetry, SessionResumeCleanUp,
         BudgetNotify, BudgetStop, BudgetCreate, BudgetUpdate, BudgetDelete, ReaperDelete, RegionCreate, RegionDelete,
         QuotaLimitSave, QuotaLimitDelete, TokenCreate, TokenRevoke,
+        DatasetEnable, DatasetDisable, DatasetUpdate, DatasetImport,
     ];
 }

@@ -33,6 +33,10 @@ public sealed class SessionRequestValidator(DatasetCatalog catalog, RegionCatalo
             {
                 selected.Add(dataset);
             }
+            else if (catalog.IsDisabled(id))
+            {
+                errors.Add(new(SessionRequestField.Datasets, DatasetCatalog.DisabledMessage(id)));
+            }
             else
             {
                 errors.Add(new(SessionRequestField.Datasets, $"Dataset '{id}' is not in the catalogue."));

@@ -16,6 +16,8 @@ internal static class CatalogueServiceCollectionExtensions
         services.AddSingleton<EfCatalogueStore>();
         services.AddSingleton<DatasetCatalogue>();
         services.AddSingleton<IDatasetCatalogue>(sp => sp.GetRequiredService<DatasetCatalogue>());
+        services.AddSingleton<EfDatasetOverrideStore>();
+        services.AddSingleton<IDatasetAdministration, DatasetAdministration>();
         services.AddHostedService<CatalogueStartup>();
         return services;
     }

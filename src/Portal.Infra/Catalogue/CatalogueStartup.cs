@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Portal.Domain.Datasets;
 using Portal.Infra.Persistence;
 
 namespace Portal.Infra.Catalogue;
@@ -16,6 +17,8 @@ namespace Portal.Infra.Catalogue;
 internal sealed partial class CatalogueStartup(
     IDbContextFactory<PortalDbContext> factory,
     EfCatalogueStore store,
+    EfDatasetOverrideStore overrides,
+    DatasetCatalog catalog,
     DatasetCatalogue catalogue,
     IOptions<CatalogueOptions> options,
     ILogger<CatalogueStartup> logger) : IHostedService
@@ -25,6 +28,16 @@ internal sealed partial class CatalogueStartup(
         var watch = Stopwatch.StartNew();
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         await using var startup = await db.AcquireStartupLockAsync(cancellationToken);
+
+        // The admins' enable, disable and edits apply whatever the catalogue holds, the curated datasets included.
+        var changes = await overrides.ListAsync(cancellationToken);
+        catalog.ReplaceOverrides(changes);
+        if (changes.Count > 0)
+        {
+            var disabled = changes.Count(c => !c.Enabled);
+            LogOverrides(changes.Count, disabled);
+        }
+
         if (options.Value.ImportAtStart && await store.IsEmptyAsync(cancellationToken))
         {
             var result = await catalogue.ImportShippedAsync(cancellationToken);
@@ -56,10 +69,13 @@ internal sealed partial class CatalogueStartup(
 
     [LoggerMessage(Level = LogLevel.Warning, Message =
         "New database: the shipped dataset catalogue was not imported ({Outcome}: {Reason}); the portal offers the curated datasets and tries again at its next start")]
-    private partial void LogNotImportedAtStart(Domain.Datasets.CatalogueImportOutcome outcome, string reason);
+    private partial void LogNotImportedAtStart(CatalogueImportOutcome outcome, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Shipped dataset catalogue: {Problem}")]
     private partial void LogShippedProblem(string problem);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Applied the admins' changes to {Count} dataset(s) ({Disabled} disabled)")]
+    private partial void LogOverrides(int count, int disabled);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Loaded {Count} dataset(s) from the stored catalogue in {ElapsedMs} ms (0: the curated datasets only)")]
     private partial void LogLoaded(int count, long elapsedMs);

@@ -68,15 +68,7 @@ internal sealed partial class DatasetCatalogue(
         IReadOnlyList<RegistryDataset> read;
         try
         {
-            if (source == CatalogueSource.RegistryYaml)
-            {
-                using var text = new StreamReader(content, leaveOpen: true);
-                read = RegistryYamlReader.Read(text, name, problems) is { } one ? RegistrySuccessors.Resolve([one]) : [];
-            }
-            else
-            {
-                read = RegistryFactsReader.Read(content, name, problems, cancellationToken);
-            }
+            read = Read(content, name, source, problems, cancellationToken);
         }
         catch (IOException e)
         {
@@ -85,6 +77,57 @@ internal sealed partial class DatasetCatalogue(
 
         return ApplyAsync(read, problems, source, name, who, cancellationToken);
     }
+
+    /// <summary>
+    /// The catalogue an import of one file would make, and the problems the importer found; nothing is written. Null
+    /// datasets (with a message) when the file gives no dataset the portal can use, as <see cref="ImportAsync(Stream, string, CatalogueSource, string, CancellationToken)"/> would refuse it.
+    /// </summary>
+    public (IReadOnlyList<Dataset>? Datasets, IReadOnlyList<CatalogueProblem> Problems, string Message) Preview(
+        Stream content, string fileName, CatalogueSource source, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
+        var name = Path.GetFileName(fileName);
+        var problems = new List<CatalogueProblem>();
+        IReadOnlyList<RegistryDataset> read;
+        try
+        {
+            read = Read(content, name, source, problems, cancellationToken);
+        }
+        catch (IOException e)
+        {
+            return (null, problems, $"{name} cannot be read: {e.Message}");
+        }
+
+        if (IsUnusable(read, source))
+        {
+            return (null, problems, Unusable(name));
+        }
+
+        var slugs = read.Select(d => d.Slug).ToHashSet(StringComparer.Ordinal);
+        var keep = source == CatalogueSource.RegistryYaml ? catalog.Imported.Where(d => !slugs.Contains(d.Slug)) : [];
+        var built = CatalogueBuilder.Build(read, DatasetCatalog.Curated, keep);
+        problems.AddRange(built.Problems);
+        return (built.Datasets, problems, string.Create(CultureInfo.InvariantCulture, $"{name} gives {built.Imported:N0} dataset(s)."));
+    }
+
+    private static IReadOnlyList<RegistryDataset> Read(Stream content, string name, CatalogueSource source, List<CatalogueProblem> problems, CancellationToken cancellationToken)
+    {
+        if (source == CatalogueSource.RegistryYaml)
+        {
+            using var text = new StreamReader(content, leaveOpen: true);
+            return RegistryYamlReader.Read(text, name, problems) is { } one ? RegistrySuccessors.Resolve([one]) : [];
+        }
+
+        return RegistryFactsReader.Read(content, name, problems, cancellationToken);
+    }
+
+    // A facts file without a bucket would empty the catalogue: far more likely the wrong file.
+    private static bool IsUnusable(IReadOnlyList<RegistryDataset> read, CatalogueSource source) =>
+        read.Count == 0 || (source == CatalogueSource.RegistryFacts && read.All(d => d.Resources.Count == 0));
+
+    private static string Unusable(string name) =>
+        $"{name} holds no registry dataset with an S3 bucket the portal can use; the catalogue is unchanged.";
 
     public void Dispose() => _importing.Dispose();
 
@@ -126,11 +169,9 @@ internal sealed partial class DatasetCatalogue(
         string who,
         CancellationToken cancellationToken)
     {
-        if (read.Count == 0 || (source == CatalogueSource.RegistryFacts && read.All(d => d.Resources.Count == 0)))
+        if (IsUnusable(read, source))
         {
-            // A facts file without a bucket would empty the catalogue: far more likely the wrong file.
-            return new CatalogueImportResult(CatalogueImportOutcome.NothingImported, 0, catalog.All.Count, problems,
-                $"{name} holds no registry dataset with an S3 bucket the portal can use; the catalogue is unchanged.");
+            return new CatalogueImportResult(CatalogueImportOutcome.NothingImported, 0, catalog.All.Count, problems, Unusable(name));
         }
 
         var startedAt = clock.GetUtcNow();

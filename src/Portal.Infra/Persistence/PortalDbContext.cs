@@ -30,6 +30,8 @@ internal abstract class PortalDbContext(DbContextOptions options) : DbContext(op
 
     public DbSet<CatalogueImportRecord> CatalogueImports => Set<CatalogueImportRecord>();
 
+    public DbSet<DatasetOverrideRecord> DatasetOverrides => Set<DatasetOverrideRecord>();
+
     public DbSet<PriceBookRecord> PriceBooks => Set<PriceBookRecord>();
 
     public DbSet<BudgetRecord> Budgets => Set<BudgetRecord>();

@@ -59,7 +59,7 @@ public sealed partial class SessionTimeline
     /// <summary>The session's datasets in the region; a dataset an import has since removed still shows, by its id.</summary>
     private List<string> DatasetsIn(RegionCode region) =>
         [.. Session.Request.Datasets
-            .Select(id => Catalog.TryGet(id, out var dataset) ? dataset : null)
+            .Select(id => Catalog.TryGetAny(id, out var dataset) ? dataset : null)
             .OfType<Dataset>()
             .Where(d => d.Location.Region == region)
             .Select(d => d.Name)];

@@ -50,6 +50,22 @@ public sealed class ExploreCatalogueTests : PortalTestContext
     }
 
     [Fact]
+    public void A_dataset_an_admin_disabled_is_neither_on_the_map_nor_in_the_list_and_an_edited_title_is_shown()
+    {
+        var catalog = Services.GetRequiredService<DatasetCatalog>();
+        var at = new DateTimeOffset(2026, 11, 26, 8, 0, 0, TimeSpan.Zero);
+        catalog.Override(new DatasetOverride(Saeon.Id, false, null, null, null, "grace", at));
+        catalog.Override(new DatasetOverride(Goes.Id, true, "GOES-16 imagery", null, null, "grace", at));
+
+        var cut = Render<Explore>();
+
+        Assert.Equal("6 datasets", cut.Find("[data-testid=dataset-count]").TextContent);
+        Assert.Empty(cut.FindAll("[data-testid=map-region-marker-af-south-1]"));
+        Assert.Empty(cut.FindAll("[data-testid=dataset-row-saeon-rivers]"));
+        Assert.Contains("GOES-16 imagery", cut.Find("[data-testid=dataset-row-noaa-goes16]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Free_text_narrows_map_and_list_together_and_an_empty_result_offers_to_clear()
     {
         var cut = Render<Explore>();

@@ -467,6 +467,40 @@ namespace Portal.Infra.Persistence.Migrations.PostgreSql
                     b.ToTable("CatalogueImports", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Infra.Persistence.DatasetOverrideRecord", b =>
+                {
+                    b.Property<string>("DatasetId")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Tags")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("DatasetId");
+
+                    b.ToTable("DatasetOverrides", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Infra.Persistence.PortalLimitRecord", b =>
                 {
                     b.Property<string>("Scope")

@@ -439,6 +439,40 @@ namespace Portal.Infra.Persistence.Migrations.Sqlite
                     b.ToTable("CatalogueImports", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Infra.Persistence.DatasetOverrideRecord", b =>
+                {
+                    b.Property<string>("DatasetId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Tags")
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DatasetId");
+
+                    b.ToTable("DatasetOverrides", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Infra.Persistence.PortalLimitRecord", b =>
                 {
                     b.Property<string>("Scope")

@@ -224,7 +224,7 @@ public sealed partial class SessionPage
 
     private string Describe(SessionRequest request)
     {
-        var datasets = string.Join(" and ", request.Datasets.Select(d => Catalog.TryGet(d, out var dataset) ? dataset.Name : d.Value));
+        var datasets = string.Join(" and ", request.Datasets.Select(d => Catalog.TryGetAny(d, out var dataset) ? dataset.Name : d.Value));
         return string.Create(CultureInfo.InvariantCulture,
             $"{request.DataType} · {request.Variable} · {request.StartDate:yyyy-MM-dd} to {request.EndDate:yyyy-MM-dd} · {datasets} · {request.WorkersPerRegion} workers per region");
     }
