@@ -31,16 +31,23 @@ internal static class PersistenceServiceCollectionExtensions
         var provider = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>()?.Provider ?? DatabaseOptions.Sqlite;
         var configured = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
 
-        // Hosted services start in registration order, so this goes first: the database must be migrated before data
-        // protection's own hosted service reads the key ring from it, and before sessions are driven.
+        var sqlite = string.Equals(provider, DatabaseOptions.Sqlite, StringComparison.OrdinalIgnoreCase);
+        var dataDirectory = (configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions()).ResolveDataDirectory();
+        if (sqlite)
+        {
+            // Hosted services start in registration order: a second portal on the same folder is refused before it
+            // touches the database (it would otherwise migrate, seed and import into the first one's file).
+            services.AddHostedService(_ => new DataFolderLock(dataDirectory));
+        }
+
+        // Then the migrator: the database must be migrated before data protection's own hosted service reads the key
+        // ring from it, and before sessions are driven.
         services.AddHostedService<DatabaseMigrator>();
         var dataProtection = services.AddDataProtection().SetApplicationName("Portal");
-        if (string.Equals(provider, DatabaseOptions.Sqlite, StringComparison.OrdinalIgnoreCase))
+        if (sqlite)
         {
-            var dataDirectory = (configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions()).ResolveDataDirectory();
             var databaseFile = Path.Combine(dataDirectory, "portal.db");
             PrepareDataFolder(dataDirectory, databaseFile);
-            services.AddHostedService(_ => new DataFolderLock(dataDirectory));
             var connectionString = string.IsNullOrWhiteSpace(configured)
                 ? $"Data Source={databaseFile}"
                 : CheckConnectionString(configured, DatabaseOptions.Sqlite, text => new SqliteConnectionStringBuilder(text));
