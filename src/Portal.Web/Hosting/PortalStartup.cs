@@ -42,15 +42,28 @@ public static partial class PortalStartup
             return Refuse(loggers.CreateLogger(typeof(PortalStartup)), reason);
         }
 
+        try
+        {
+            // Settings are checked before the host starts (options validation, and the hosted services, whose
+            // constructors read options and take the data folder): a bad one is reported here, once, rather than also
+            // as "Hosting failed to start" with a stack trace.
+            app.Services.GetService<IStartupValidator>()?.Validate();
+            _ = app.Services.GetServices<IHostedService>();
+        }
+        catch (Exception ex) when (IsTheProgram && ConfigurationError.Describe(ex, composing: false) is { } reason)
+        {
+            await using (app)
+            {
+                return Refuse(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PortalStartup)), reason);
+            }
+        }
+
+        // Under WebApplicationFactory the exception above leaves with the app undisposed: the factory owns the host and
+        // disposes it, and disposing it here first let the factory meet a disposed provider instead of the refusal.
         await using (app)
         {
             try
             {
-                // Settings are checked before the host starts (options validation, and the hosted services, whose
-                // constructors read options and take the data folder): a bad one is reported here, once, rather than also
-                // as "Hosting failed to start" with a stack trace.
-                app.Services.GetService<IStartupValidator>()?.Validate();
-                _ = app.Services.GetServices<IHostedService>();
                 await app.RunAsync();
             }
             catch (Exception ex) when (IsTheProgram && ConfigurationError.Describe(ex, composing: false) is { } reason)
