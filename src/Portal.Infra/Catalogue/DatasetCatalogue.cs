@@ -65,17 +65,9 @@ internal sealed partial class DatasetCatalogue(
         ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
         var name = Path.GetFileName(fileName);
         var problems = new List<CatalogueProblem>();
-        IReadOnlyList<RegistryDataset> read;
-        try
-        {
-            read = Read(content, name, source, problems, cancellationToken);
-        }
-        catch (IOException e)
-        {
-            return Task.FromResult(Failed(problems, $"{name} cannot be read: {e.Message}"));
-        }
-
-        return ApplyAsync(read, problems, source, name, who, cancellationToken);
+        return TryRead(content, name, source, problems, cancellationToken, out var read) is { } unreadable
+            ? Task.FromResult(Failed(problems, unreadable))
+            : ApplyAsync(read, problems, source, name, who, cancellationToken);
     }
 
     /// <summary>
@@ -89,14 +81,9 @@ internal sealed partial class DatasetCatalogue(
         ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
         var name = Path.GetFileName(fileName);
         var problems = new List<CatalogueProblem>();
-        IReadOnlyList<RegistryDataset> read;
-        try
+        if (TryRead(content, name, source, problems, cancellationToken, out var read) is { } unreadable)
         {
-            read = Read(content, name, source, problems, cancellationToken);
-        }
-        catch (IOException e)
-        {
-            return (null, problems, $"{name} cannot be read: {e.Message}");
+            return (null, problems, unreadable);
         }
 
         if (IsUnusable(read, source))
@@ -109,6 +96,23 @@ internal sealed partial class DatasetCatalogue(
         var built = CatalogueBuilder.Build(read, DatasetCatalog.Curated, keep);
         problems.AddRange(built.Problems);
         return (built.Datasets, problems, string.Create(CultureInfo.InvariantCulture, $"{name} gives {built.Imported:N0} dataset(s)."));
+    }
+
+    /// <summary>Reads an uploaded file; null when it could be read (problems aside), else why not.</summary>
+    private static string? TryRead(
+        Stream content, string name, CatalogueSource source, List<CatalogueProblem> problems, CancellationToken cancellationToken,
+        out IReadOnlyList<RegistryDataset> read)
+    {
+        try
+        {
+            read = Read(content, name, source, problems, cancellationToken);
+            return null;
+        }
+        catch (IOException e)
+        {
+            read = [];
+            return $"{name} cannot be read: {e.Message}";
+        }
     }
 
     private static IReadOnlyList<RegistryDataset> Read(Stream content, string name, CatalogueSource source, List<CatalogueProblem> problems, CancellationToken cancellationToken)

@@ -51,4 +51,8 @@ public static class PortalRoles
     /// <summary>The actor of a cascaded authentication state, for checks inside event handlers.</summary>
     public static async Task<Actor?> ToActorAsync(this Task<AuthenticationState>? state) =>
         state is null ? null : (await state).User.ToActor();
+
+    /// <summary>The signed-in actor when they are an admin, else null: what every admin page's handler checks again.</summary>
+    public static async Task<Actor?> ToAdminAsync(this Task<AuthenticationState>? state) =>
+        await state.ToActorAsync() is { IsAdmin: true } admin ? admin : null;
 }

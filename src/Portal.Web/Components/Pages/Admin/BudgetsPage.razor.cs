@@ -51,12 +51,9 @@ public sealed partial class BudgetsPage : IDisposable
     private static string Thresholds(Budget budget) =>
         string.Join(", ", budget.Thresholds.Select(t => $"{t.Percent} % {t.Action} ({Money.Usd(budget.AmountAt(t))})"));
 
-    private async Task<Actor?> AdminAsync() =>
-        AuthenticationState is null ? null : (await AuthenticationState).User.ToActor() is { IsAdmin: true } admin ? admin : null;
-
     private async Task LoadAsync()
     {
-        if (await AdminAsync() is not { } admin)
+        if (await AuthenticationState.ToAdminAsync() is not { } admin)
         {
             _budgets = [];
             _message = (true, "Only a Portal.Admin can manage budgets.");
@@ -104,7 +101,7 @@ public sealed partial class BudgetsPage : IDisposable
 
     private async Task<BudgetEditResult> RunAsync(Func<Actor, Task<BudgetEditResult>> command)
     {
-        if (await AdminAsync() is not { } admin)
+        if (await AuthenticationState.ToAdminAsync() is not { } admin)
         {
             var refused = BudgetEditResult.Refused("Only a Portal.Admin can manage budgets.");
             _message = (true, refused.Message);

@@ -91,9 +91,6 @@ public sealed partial class DatasetsPage : IDisposable
 
     private string? ErrorOf(string field) => _errors.TryGetValue(field, out var error) ? error : null;
 
-    private async Task<Actor?> AdminAsync() =>
-        AuthenticationState is null ? null : (await AuthenticationState).User.ToActor() is { IsAdmin: true } admin ? admin : null;
-
     private async Task SetEnabledAsync(DatasetId id, bool enabled) =>
         await RunAsync(admin => Datasets.SetEnabledAsync(admin, id, enabled, _lifetime.Token));
 
@@ -130,7 +127,7 @@ public sealed partial class DatasetsPage : IDisposable
     private async Task FileChosenAsync(InputFileChangeEventArgs e)
     {
         ClearImport();
-        if (await AdminAsync() is not { } admin)
+        if (await AuthenticationState.ToAdminAsync() is not { } admin)
         {
             _message = (true, AdminsOnly);
             return;
@@ -203,7 +200,7 @@ public sealed partial class DatasetsPage : IDisposable
 
     private async Task<DatasetEditResult> RunAsync(Func<Actor, Task<DatasetEditResult>> command)
     {
-        if (await AdminAsync() is not { } admin)
+        if (await AuthenticationState.ToAdminAsync() is not { } admin)
         {
             var refused = DatasetEditResult.Refused(AdminsOnly);
             _message = (true, refused.Message);

@@ -5,7 +5,6 @@ using MudBlazor;
 using Portal.Domain;
 using Portal.Domain.Cloud;
 using Portal.Domain.Quotas;
-using Portal.Domain.Sessions;
 using Portal.Web.Auth;
 
 namespace Portal.Web.Components.Pages.Admin;
@@ -48,7 +47,7 @@ public sealed partial class QuotasPage : IDisposable
 
     protected override async Task OnInitializedAsync()
     {
-        if (await AdminAsync() is not { } admin)
+        if (await AuthenticationState.ToAdminAsync() is not { } admin)
         {
             _limits = [];
             _serviceQuotas = [];
@@ -63,8 +62,6 @@ public sealed partial class QuotasPage : IDisposable
     private static string Show(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "–";
 
     private static string Number(double value) => value.ToString("#,##0.##", CultureInfo.InvariantCulture);
-
-    private async Task<Actor?> AdminAsync() => await AuthenticationState.ToActorAsync() is { IsAdmin: true } admin ? admin : null;
 
     private void Edit(PortalLimits limits)
     {
@@ -82,7 +79,7 @@ public sealed partial class QuotasPage : IDisposable
 
     private async Task SaveAsync()
     {
-        if (await AdminAsync() is not { } admin)
+        if (await AuthenticationState.ToAdminAsync() is not { } admin)
         {
             Refuse();
             return;
@@ -118,7 +115,7 @@ public sealed partial class QuotasPage : IDisposable
 
     private async Task DeleteAsync(LimitScope scope)
     {
-        if (await AdminAsync() is not { } admin)
+        if (await AuthenticationState.ToAdminAsync() is not { } admin)
         {
             Refuse();
             return;

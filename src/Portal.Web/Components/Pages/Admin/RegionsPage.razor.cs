@@ -96,12 +96,9 @@ public sealed partial class RegionsPage : IDisposable
         $"{Math.Abs(point.Latitude):0.00}° {(point.Latitude >= 0 ? 'N' : 'S')}, {Math.Abs(point.Longitude):0.00}° {(point.Longitude >= 0 ? 'E' : 'W')}");
 
     /// <summary>The signed-in actor when they are an admin; null otherwise (nobody, or a plain user).</summary>
-    private async Task<Actor?> AdminAsync() =>
-        AuthenticationState is null ? null : (await AuthenticationState).User.ToActor() is { IsAdmin: true } admin ? admin : null;
-
     private async Task LoadAsync()
     {
-        var admin = await AdminAsync();
+        var admin = await AuthenticationState.ToAdminAsync();
         if (admin is null)
         {
             _foundations = [];
@@ -165,7 +162,7 @@ public sealed partial class RegionsPage : IDisposable
 
     private async Task CreateAsync(RegionCode region)
     {
-        var admin = await AdminAsync();
+        var admin = await AuthenticationState.ToAdminAsync();
         if (admin is null)
         {
             _messages[region] = (true, AdminsOnly);
@@ -192,7 +189,7 @@ public sealed partial class RegionsPage : IDisposable
 
     private async Task DeleteAsync(RegionCode region)
     {
-        var admin = await AdminAsync();
+        var admin = await AuthenticationState.ToAdminAsync();
         if (admin is null)
         {
             _messages[region] = (true, AdminsOnly);
@@ -215,7 +212,7 @@ public sealed partial class RegionsPage : IDisposable
     /// <summary>Runs a confirmed command as whoever is signed in now: the role is checked again after the dialog, and by the service.</summary>
     private async Task RunAsync(RegionCode region, Func<Actor, RegionCode, CancellationToken, Task<FoundationCommandResult>> command)
     {
-        var admin = await AdminAsync();
+        var admin = await AuthenticationState.ToAdminAsync();
         if (admin is null)
         {
             _messages[region] = (true, AdminsOnly);

@@ -89,11 +89,9 @@ public sealed partial class SessionsPage : IDisposable
     private void AttentionChanged(bool attentionOnly) => _attentionOnly = attentionOnly;
 
     /// <summary>The signed-in actor when they are an admin; null otherwise (nobody, or a plain user).</summary>
-    private async Task<Actor?> AdminAsync() => await AuthenticationState.ToActorAsync() is { IsAdmin: true } admin ? admin : null;
-
     private async Task LoadAsync()
     {
-        if (await AdminAsync() is not { } admin)
+        if (await AuthenticationState.ToAdminAsync() is not { } admin)
         {
             _sessions = [];
             _reaped = [];
@@ -129,7 +127,7 @@ public sealed partial class SessionsPage : IDisposable
     /// <summary>Asks first, then stops the session as whoever is signed in now: the role is checked before and after the dialog.</summary>
     private async Task ForceStopAsync(Session session)
     {
-        if (await AdminAsync() is null)
+        if (await AuthenticationState.ToAdminAsync() is null)
         {
             Refuse();
             return;
@@ -140,7 +138,7 @@ public sealed partial class SessionsPage : IDisposable
             return;
         }
 
-        if (await AdminAsync() is not { } admin)
+        if (await AuthenticationState.ToAdminAsync() is not { } admin)
         {
             Refuse();
             return;
