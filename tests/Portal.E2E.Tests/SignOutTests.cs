@@ -52,6 +52,8 @@ public sealed partial class SignOutTests(BrowserFixture browser) : IAsyncLifetim
 
         var signOutTab = await NewPageAsync(context);
         await signOutTab.GotoAsync("/sessions");
+        // Click once the page is live: a click on the prerendered bar can land while the circuit replaces it.
+        await Expect(signOutTab.GetByTestId("nav-toggle")).ToBeEnabledAsync();
         await signOutTab.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await Expect(signOutTab).ToHaveURLAsync(SignInUrl());
 
