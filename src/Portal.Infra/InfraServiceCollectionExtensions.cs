@@ -64,6 +64,7 @@ public static class InfraServiceCollectionExtensions
         services.AddSingleton<ISessionStore, EfSessionStore>();
         services.AddSingleton<ISessionLocalityStore, EfSessionLocalityStore>();
         services.AddSingleton<ISecurityStampStore, EfSecurityStampStore>();
+        services.AddSingleton<ISignIns, EfSignIns>();
         services.AddSingleton<IApiTokens, ApiTokenService>();
         services.AddSingleton<SessionChangeNotifier>();
         services.AddSingleton<IChangeFeed<SessionChange>>(sp => sp.GetRequiredService<SessionChangeNotifier>());

@@ -12,7 +12,8 @@ public enum ApiTokenScope
 
 /// <summary>
 /// A personal API token as stored: never the secret itself, only its SHA-256, and the identity it stands for as it was
-/// when it was created (user id, name, admin role, groups), so a call made with it acts exactly as a sign-in would.
+/// when it was created (user id, name, admin role, groups). A call made with it acts as the owner's latest sign-in,
+/// bounded by that identity (<see cref="ActingAs"/>).
 /// </summary>
 public sealed record ApiToken
 {
@@ -50,6 +51,21 @@ public sealed record ApiToken
     public required string Hint { get; init; }
 
     public bool IsActive(DateTimeOffset now) => RevokedAt is null && now < ExpiresAt;
+
+    /// <summary>
+    /// The token as it acts now: admin only while the owner's latest sign-in is still an admin's (a token never gains a
+    /// role it was not created with), with the groups and name of that sign-in. Without a recorded sign-in (tokens made
+    /// before sign-ins were recorded) the token keeps its name and groups and acts without the admin role.
+    /// </summary>
+    public ApiToken ActingAs(SignInRecord? latest)
+    {
+        if (latest is null || !string.Equals(latest.UserId, OwnerId, StringComparison.Ordinal))
+        {
+            return this with { OwnerIsAdmin = false };
+        }
+
+        return this with { OwnerName = latest.Name, OwnerIsAdmin = OwnerIsAdmin && latest.IsAdmin, OwnerGroups = latest.Groups };
+    }
 }
 
 /// <summary>A token just created: the stored record and its secret, shown once and never again.</summary>

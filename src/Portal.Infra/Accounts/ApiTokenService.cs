@@ -14,7 +14,7 @@ namespace Portal.Infra.Accounts;
 /// Personal API tokens in the portal's database. A secret is <c>portal_pat_</c> and 43 base64url characters (256 random
 /// bits); only its SHA-256 is stored, so a copy of the database opens nothing. Never log a secret.
 /// </summary>
-internal sealed class ApiTokenService(IDbContextFactory<PortalDbContext> factory, AuditTrail audit, TimeProvider clock) : IApiTokens
+internal sealed class ApiTokenService(IDbContextFactory<PortalDbContext> factory, ISignIns signIns, AuditTrail audit, TimeProvider clock) : IApiTokens
 {
     public const string ReadScope = "read";
     public const string ReadWriteScope = "read-write";
@@ -50,6 +50,12 @@ internal sealed class ApiTokenService(IDbContextFactory<PortalDbContext> factory
         {
             db.Set<ApiTokenRecord>().Add(record);
             await db.SaveChangesAsync(cancellationToken);
+        }
+
+        // A creator whose sign-in predates recorded sign-ins: what their sign-in says now is the latest known.
+        if (await signIns.FindAsync(actor.Id, cancellationToken) is null)
+        {
+            await signIns.RecordAsync(actor, cancellationToken);
         }
 
         await audit.RecordAsync(actor, AuditActions.TokenCreate, "token", record.Id,
@@ -113,9 +119,13 @@ internal sealed class ApiTokenService(IDbContextFactory<PortalDbContext> factory
             return new(null, "The API token has been revoked.");
         }
 
-        return clock.GetUtcNow() >= row.ExpiresAt
-            ? new(null, "The API token has expired; create a new one on the API tokens page.")
-            : new(ToToken(row), null);
+        if (clock.GetUtcNow() >= row.ExpiresAt)
+        {
+            return new(null, "The API token has expired; create a new one on the API tokens page.");
+        }
+
+        // As the owner is now (their latest sign-in), never more than the token was made with.
+        return new(ToToken(row).ActingAs(await signIns.FindAsync(row.OwnerId, cancellationToken)), null);
     }
 
     private static string? Problem(string? name, ApiTokenScope scope, int days)

@@ -121,6 +121,17 @@ internal static class PortalAuthentication
             options.MapInboundClaims = false;
             options.TokenValidationParameters.NameClaimType = EntraSignInEvents.NameClaimType;
             options.TokenValidationParameters.RoleClaimType = "roles";
+
+            // An access token states the caller's roles and groups as Entra sees them now: the latest sign-in.
+            var tokenValidated = options.Events.OnTokenValidated;
+            options.Events.OnTokenValidated = async context =>
+            {
+                await tokenValidated(context);
+                if (context.Result is null && context.Principal is { } principal)
+                {
+                    await SignInRecording.RecordAsync(context.HttpContext, principal, onlyWhenChanged: true);
+                }
+            };
         });
 
         services.Configure<CookieAuthenticationOptions>(

@@ -5,7 +5,7 @@ namespace Portal.Web.Auth;
 
 /// <summary>
 /// Cookie events that make sign-out final and feed <see cref="RevalidatingPortalAuthenticationStateProvider"/>: each
-/// sign-in carries its user's security stamp, each request's cookie is refused once that stamp changed, signing out
+/// sign-in carries its user's security stamp and is recorded as the user's latest (what their API tokens act as), each request's cookie is refused once that stamp changed, signing out
 /// (or in again in the same browser) renews the stamp, and each request's principal says when the cookie expires.
 /// </summary>
 internal static class SessionCookieEvents
@@ -28,6 +28,7 @@ internal static class SessionCookieEvents
             if (context.Principal is { } principal)
             {
                 await stamps.StampAsync(principal, context.HttpContext.RequestAborted);
+                await SignInRecording.RecordAsync(context.HttpContext, principal);
             }
 
             await signingIn(context);

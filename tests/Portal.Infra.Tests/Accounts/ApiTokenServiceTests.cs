@@ -49,6 +49,44 @@ public abstract class ApiTokenServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_token_acts_as_its_owners_latest_sign_in_but_never_with_more_than_it_was_made_with()
+    {
+        var signIns = Host.Services.GetRequiredService<ISignIns>();
+        var created = (await Tokens.CreateAsync(Root, "ci", ApiTokenScope.ReadWrite, 30, Ct)).Created!;
+        Assert.True((await Tokens.CheckAsync(created.Secret, Ct)).Token!.OwnerIsAdmin);
+
+        await signIns.RecordAsync(new Actor(Root.Id, Root.Name, false, ["ops"]), Ct);
+        var demoted = (await Tokens.CheckAsync(created.Secret, Ct)).Token!;
+        Assert.False(demoted.OwnerIsAdmin);
+        Assert.Equal(["ops"], demoted.OwnerGroups);
+
+        await signIns.RecordAsync(Root, Ct);
+        Assert.True((await Tokens.CheckAsync(created.Secret, Ct)).Token!.OwnerIsAdmin);
+
+        var adas = (await Tokens.CreateAsync(Ada, "laptop", ApiTokenScope.ReadWrite, 30, Ct)).Created!;
+        await signIns.RecordAsync(new Actor(Ada.Id, Ada.Name, true, Ada.Groups), Ct);
+        Assert.False((await Tokens.CheckAsync(adas.Secret, Ct)).Token!.OwnerIsAdmin);
+    }
+
+    [Fact]
+    public async Task A_sign_in_replaces_the_one_before_and_a_token_records_its_creator_when_none_is_known()
+    {
+        var signIns = Host.Services.GetRequiredService<ISignIns>();
+        Assert.Null(await signIns.FindAsync(Ada.Id, Ct));
+
+        await Tokens.CreateAsync(Ada, "laptop", ApiTokenScope.Read, 7, Ct);
+        var first = await signIns.FindAsync(Ada.Id, Ct);
+        Assert.Equal(("ada", false), (first!.Name, first.IsAdmin));
+        Assert.Equal(["team-a", "team-b"], first.Groups);
+
+        Host.Clock.Advance(TimeSpan.FromHours(1));
+        await signIns.RecordAsync(new Actor(Ada.Id, "ada@example.org", true, []), Ct);
+        await Tokens.CreateAsync(Ada, "second", ApiTokenScope.Read, 7, Ct);
+        var latest = await signIns.FindAsync(Ada.Id, Ct);
+        Assert.Equal(("ada@example.org", true, 0, first.At.AddHours(1)), (latest!.Name, latest.IsAdmin, latest.Groups.Count, latest.At));
+    }
+
+    [Fact]
     public async Task A_secret_one_character_off_opens_nothing()
     {
         var created = (await Tokens.CreateAsync(Ada, "laptop", ApiTokenScope.ReadWrite, 7, Ct)).Created!;

@@ -132,6 +132,45 @@ public sealed class ApiTokenAuthenticationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_admins_token_loses_the_admin_role_when_its_owner_next_signs_in_without_it()
+    {
+        var roots = await CreateTokenAsync(_host, Root);
+        using var root = WithToken(_host, roots.Secret);
+        using var before = await root.GetAsync("/api/v1/sessions?all=true", Ct);
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+
+        // The directory took the role away: root's next sign-in says User only.
+        using var browser = Anonymous(_host);
+        using var signIn = await AccountForms.LocalSignInAsync(browser, Root.Name, "User", "/", Ct);
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+
+        using var after = await root.GetAsync("/api/v1/sessions?all=true", Ct);
+        Assert.Equal(HttpStatusCode.Forbidden, after.StatusCode);
+        using var own = await root.GetAsync("/api/v1/sessions", Ct);
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+
+        // Signing in as an admin again gives the token its role back, never more than it was made with.
+        using var otherBrowser = Anonymous(_host);
+        using var again = await AccountForms.LocalSignInAsync(otherBrowser, Root.Name, "Admin", "/", Ct);
+        using var restored = await root.GetAsync("/api/v1/sessions?all=true", Ct);
+        Assert.Equal(HttpStatusCode.OK, restored.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_users_token_never_gains_the_admin_role_from_a_later_admin_sign_in()
+    {
+        var adas = await CreateTokenAsync(_host, Ada);
+        using var browser = Anonymous(_host);
+        using var signIn = await AccountForms.LocalSignInAsync(browser, Ada.Name, "Admin", "/", Ct);
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        using var ada = WithToken(_host, adas.Secret);
+
+        using var response = await ada.GetAsync("/api/v1/sessions?all=true", Ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
     public async Task A_token_opens_no_page()
     {
         var token = await CreateTokenAsync(_host, Ada);

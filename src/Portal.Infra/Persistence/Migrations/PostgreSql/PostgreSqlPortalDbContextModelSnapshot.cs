@@ -689,6 +689,33 @@ namespace Portal.Infra.Persistence.Migrations.PostgreSql
                     b.ToTable("StepDocuments", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Infra.Persistence.UserSignInRecord", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Groups")
+                        .IsRequired()
+                        .HasMaxLength(4096)
+                        .HasColumnType("character varying(4096)");
+
+                    b.Property<bool>("IsAdmin")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<long>("SignedInAt")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("UserSignIns", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Infra.Persistence.UserStampRecord", b =>
                 {
                     b.Property<string>("UserId")

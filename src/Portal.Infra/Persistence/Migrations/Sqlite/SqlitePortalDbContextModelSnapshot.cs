@@ -655,6 +655,33 @@ namespace Portal.Infra.Persistence.Migrations.Sqlite
                     b.ToTable("StepDocuments", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Infra.Persistence.UserSignInRecord", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Groups")
+                        .IsRequired()
+                        .HasMaxLength(4096)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsAdmin")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SignedInAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("UserSignIns", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Infra.Persistence.UserStampRecord", b =>
                 {
                     b.Property<string>("UserId")
