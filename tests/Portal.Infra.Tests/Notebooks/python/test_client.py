@@ -368,3 +368,16 @@ def test_a_ready_session_connects_a_client_to_its_scheduler_with_every_pool(fake
     session.stop()
     assert client.status == "closed"
     assert session.dashboard_link is None
+
+
+def test_a_with_block_stops_the_session_at_its_end_even_when_it_raises(fake):
+    fake.on("POST", "/api/v1/sessions", (201, detail("Ready")))
+    fake.on("POST", "/api/v1/sessions/s-0000000000/stop", (200, {"outcome": "Done", "message": "Stopping."}))
+    fake.on("GET", "/api/v1/sessions/s-0000000000", (200, detail("Stopping")))
+
+    with pytest.raises(KeyError):
+        with Session.launch(["era5"], url=fake.url, token=TOKEN, connect=False, progress=lambda c: None) as session:
+            raise KeyError("the analysis failed")
+
+    assert [r["path"] for r in fake.requests if r["method"] == "POST"] == ["/api/v1/sessions", "/api/v1/sessions/s-0000000000/stop"]
+    assert session.state == "Stopping"

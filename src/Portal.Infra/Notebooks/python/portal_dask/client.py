@@ -626,6 +626,8 @@ class Session:
         """
         if self._client is not None:
             return self._client
+        if not self.steps:  # a session from Session.list() holds no steps: the pools to wait for are in them
+            self.refresh()
         if self.state != READY or not self.scheduler_address:
             raise PortalError(f"Session {self.id} is {self.state}: a client connects once it is Ready (wait_until_ready()).")
         from distributed import Client
@@ -668,7 +670,10 @@ class Session:
         return self
 
     def __exit__(self, *exc):
-        self.stop()
+        if self.state in _ENDED:
+            self.close()
+        else:
+            self.stop()
 
 
 def _quoted_id(session_id):
