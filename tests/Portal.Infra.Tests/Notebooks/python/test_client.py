@@ -235,9 +235,10 @@ def test_a_redirect_is_refused_so_the_token_goes_nowhere_else(fake):
     try:
         fake.on("GET", "/api/v1/sessions/s-0000000000", (302, None, {"Location": other.url + "/elsewhere"}))
 
-        with pytest.raises(PortalConnectionError, match="redirect"):
+        with pytest.raises(PortalError, match="redirect") as raised:
             Session.get("s-0000000000", url=fake.url, token=TOKEN)
 
+        assert raised.value.status == 302
         assert other.requests == []
     finally:
         other.close()
@@ -381,3 +382,17 @@ def test_a_with_block_stops_the_session_at_its_end_even_when_it_raises(fake):
 
     assert [r["path"] for r in fake.requests if r["method"] == "POST"] == ["/api/v1/sessions", "/api/v1/sessions/s-0000000000/stop"]
     assert session.state == "Stopping"
+
+
+def test_waiting_rides_out_a_portal_that_briefly_does_not_answer_but_not_a_refusal(fake, caplog):
+    fake.on("POST", "/api/v1/sessions", (201, detail("Provisioning")))
+    fake.on("GET", "/api/v1/sessions/s-0000000000", (503, {"title": "Service Unavailable", "status": 503}), (200, detail("Ready")))
+
+    session = Session.launch(["era5"], url=fake.url, token=TOKEN, connect=False, poll=0.01, progress=lambda c: None)
+
+    assert session.state == "Ready"
+    assert "did not answer" in caplog.text
+    fake.on("GET", "/api/v1/sessions/s-0000000000", (401, {"title": "Unauthorized", "status": 401}))
+    session.state = "Provisioning"
+    with pytest.raises(PortalAuthError):
+        session.wait_until_ready(poll=0.01, progress=lambda c: None)

@@ -176,9 +176,10 @@ class _RefuseRedirects(urllib.request.HTTPRedirectHandler):
     """The API never redirects; following one would send the token to wherever it points."""
 
     def redirect_request(self, req, fp, code, msg, headers, newurl):
-        raise PortalConnectionError(
+        raise PortalError(
             f"The portal answered {code} with a redirect to {newurl}: give its exact URL (https://... with no path), "
-            "as the address bar shows it after sign-in."
+            "as the address bar shows it after sign-in.",
+            status=code,
         )
 
 
@@ -554,6 +555,7 @@ class Session:
         report = progress or _log_change
         deadline = time.monotonic() + timeout
         seen = self._statuses()
+        hiccups = 0
         while True:
             if done(self):
                 return
@@ -567,7 +569,16 @@ class Session:
                     self,
                 )
             time.sleep(min(poll, remaining))
-            self.refresh()
+            try:
+                self.refresh()
+                hiccups = 0
+            except PortalError as error:
+                # A long wait outlives a portal restart or a load balancer's bad minute; a refusal ends it at once.
+                hiccups += 1
+                if not _transient(error) or hiccups > _WAIT_HICCUPS:
+                    raise
+                log.warning("Session %s: the portal did not answer (%s); asking again.", self.id, error.title or error)
+                continue
             now = self._statuses()
             for key, (step, status, message) in now.items():
                 if seen.get(key, (None, None, None))[1] != status:
@@ -674,6 +685,13 @@ class Session:
             self.close()
         else:
             self.stop()
+
+
+_WAIT_HICCUPS = 5
+
+
+def _transient(error):
+    return isinstance(error, PortalConnectionError) or error.status in (502, 503, 504)
 
 
 def _quoted_id(session_id):
