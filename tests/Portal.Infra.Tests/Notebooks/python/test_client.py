@@ -396,3 +396,16 @@ def test_waiting_rides_out_a_portal_that_briefly_does_not_answer_but_not_a_refus
     session.state = "Provisioning"
     with pytest.raises(PortalAuthError):
         session.wait_until_ready(poll=0.01, progress=lambda c: None)
+
+
+def test_a_scheduler_out_of_reach_is_a_connection_error_that_still_hands_over_the_session(fake):
+    closed = FakePortal()
+    port = closed.server.server_address[1]
+    closed.close()
+    steps = [("east", "Workers", "us-east-1", "Complete")]
+    fake.on("POST", "/api/v1/sessions", (201, detail("Ready", steps, schedulerAddress=f"tcp://127.0.0.1:{port}")))
+
+    with pytest.raises(PortalConnectionError, match="portal's network") as raised:
+        Session.launch(["era5"], url=fake.url, token=TOKEN, timeout=2, progress=lambda c: None)
+
+    assert raised.value.session.id == "s-0000000000"

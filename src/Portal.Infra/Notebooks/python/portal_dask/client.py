@@ -205,11 +205,9 @@ class Portal:
         return f"Portal({self.url!r})"
 
     def api_url(self, path):
-        """The absolute URL of an API path (``/sessions``) or of a path the API answered (``/api/v1/sessions?page=2``)."""
-        if path.startswith("/api/"):
-            parts = urllib.parse.urlsplit(self.url)
-            return urllib.parse.urlunsplit((parts.scheme, parts.netloc, "", "", "")) + path
-        return self.url + "/api/v1" + path
+        """The absolute URL of an API path (``/sessions``) or of a path the API answered (``/api/v1/sessions?page=2``,
+        which, like ASP.NET Core's ``Request.Path``, leaves out a path base the portal may sit under)."""
+        return self.url + (path if path.startswith("/api/") else "/api/v1" + path)
 
     def request(self, method, path, body=None):
         """One call: the answer's JSON (None when empty), or the matching :class:`PortalError`."""
@@ -458,8 +456,10 @@ class Session:
         identical session of yours runs (else :class:`PortalConflictError` with ``running_session``).
 
         ``wait=False`` returns as soon as the portal accepted the launch; ``connect=False`` waits for Ready without
-        connecting. ``timeout`` (seconds) bounds the wait and the connection: past it :class:`SessionTimeoutError`,
-        and the session goes on (stop it, or wait again). A session that fails raises :class:`SessionFailedError`.
+        connecting. ``timeout`` (seconds) bounds the wait and the connection: past it :class:`SessionTimeoutError`
+        (or ``PoolTimeoutError`` when a pool has no worker yet). A session that fails raises :class:`SessionFailedError`;
+        a scheduler that cannot be reached from here, :class:`PortalConnectionError`. Each of these carries the
+        session as ``.session``: it goes on (and costs) until you stop it, or wait and connect again.
         ``progress`` is called with each :class:`Change` (``progress=print`` shows them); by default they are logged
         at INFO on ``portal_dask.client``.
         """
@@ -479,7 +479,11 @@ class Session:
         deadline = time.monotonic() + timeout
         session.wait_until_ready(timeout=timeout, poll=poll, progress=progress)
         if connect:
-            session.connect(timeout=max(1.0, deadline - time.monotonic()))
+            try:
+                session.connect(timeout=max(1.0, deadline - time.monotonic()))
+            except Exception as error:
+                error.session = session
+                raise
         return session
 
     @classmethod
