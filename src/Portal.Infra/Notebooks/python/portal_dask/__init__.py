@@ -53,6 +53,19 @@ Public API (``from portal_dask import ...``)::
     # Activity (portal_dask.activity)
     PortalActivity(url, token, every=60)                                  # scheduler plugin
 
+    # The portal's API (portal_dask.client): launch and follow sessions from any Python (stdlib HTTP; distributed to connect)
+    Session.launch(datasets, variable=None, start=None, end=None, *, data_type=None, ..., workers_per_region=None,
+                   maximum_hours=None, name=None, url=None, token=None, wait=True, connect=True, timeout=900,
+                   progress=None) -> Session, Ready, with .client a connected distributed.Client
+    Session.get(id), Session.list(all=False), Session.estimate(...) / estimate(...) -> Estimate
+    session.refresh(), .wait_until_ready(), .wait_until_stopped(), .client, .dashboard_link, .notebook_url(),
+        .extend(hours=0), .retry(), .stop(wait=False), .close(); `with Session.launch(...) as s:` stops at the end
+    Portal(url=None, token=None)                                          # PORTAL_URL / PORTAL_TOKEN, then the CLI's
+                                                                          # ~/.config/portal/config.json
+    PortalError (.status, .title, .detail, .errors), PortalConfigError, PortalConnectionError, PortalValidationError
+    (400), PortalAuthError (401), PortalForbiddenError (403), PortalNotFoundError (404), PortalConflictError (409),
+    PortalRateLimitError (429), SessionFailedError, SessionTimeoutError (.session)
+
     # Sample data: python3 -m portal_dask.sampledata --help, or portal_dask.sampledata.generate_era5 / generate_cmip6 /
     # generate_ncar_era5 / generate_nex_gddp / generate_cesm2
 
@@ -78,6 +91,25 @@ except distributed's plugin base classes.
 from .activity import PortalActivity
 from .by_path import by_path_datasets, describe_by_path
 from .cesm2 import cesm2_experiments, cesm2_store_path, cesm2_variables, open_cesm2_in_region
+from .client import (
+    Change,
+    Estimate,
+    Portal,
+    PortalAuthError,
+    PortalConfigError,
+    PortalConflictError,
+    PortalConnectionError,
+    PortalError,
+    PortalForbiddenError,
+    PortalNotFoundError,
+    PortalRateLimitError,
+    PortalValidationError,
+    Session,
+    SessionFailedError,
+    SessionTimeoutError,
+    Step,
+    estimate,
+)
 from .cmip6 import open_cmip6_in_region, open_cmip6_stores, read_cmip6_catalogue, search_cmip6
 from .era5 import era5_files, open_era5
 from .ncar_era5 import NcarEra5VariableError, ncar_era5_files, ncar_era5_parameter
@@ -157,4 +189,21 @@ __all__ = [
     "report_locality",
     "describe_locality",
     "PortalActivity",
+    "Session",
+    "Step",
+    "Change",
+    "Estimate",
+    "estimate",
+    "Portal",
+    "PortalError",
+    "PortalConfigError",
+    "PortalConnectionError",
+    "PortalValidationError",
+    "PortalAuthError",
+    "PortalForbiddenError",
+    "PortalNotFoundError",
+    "PortalConflictError",
+    "PortalRateLimitError",
+    "SessionFailedError",
+    "SessionTimeoutError",
 ]
