@@ -24,6 +24,7 @@ internal static class SessionApi
         // What people and their programs do (a signed-in user, a personal API token, an Entra access token).
         api.MapSessionsEndpoints();
         api.MapCatalogueEndpoints();
+        api.MapAdminEndpoints();
         return endpoints;
     }
 

@@ -2,13 +2,15 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Accounts;
+using Portal.Domain.Budgets;
+using Portal.Domain.Quotas;
 using Portal.Domain.Sessions;
 using Portal.Web.Tests.Support;
 using static Portal.Web.Tests.Support.ApiCallers;
 
 namespace Portal.Web.Tests.Api;
 
-/// <summary>Every /api/v1 endpoint against every kind of caller, on a session of Ada's.</summary>
+/// <summary>Every /api/v1 endpoint (the admin API too) against every kind of caller, on a session of Ada's.</summary>
 public sealed class ApiAuthorizationMatrixTests(ApiAuthorizationMatrixTests.MatrixPortal portal) : IClassFixture<ApiAuthorizationMatrixTests.MatrixPortal>
 {
     /// <summary>Method, path ({id}: Ada's session), whether it names a session, whether it changes something.</summary>
@@ -29,10 +31,23 @@ public sealed class ApiAuthorizationMatrixTests(ApiAuthorizationMatrixTests.Matr
         ["quotas"] = ("GET", "/api/v1/quotas/mine", false, false),
         ["activity"] = ("POST", "/api/v1/sessions/{id}/activity", true, true),
         ["locality"] = ("POST", "/api/v1/sessions/{id}/locality", true, true),
+        ["admin-audit"] = ("GET", "/api/v1/admin/audit", false, false),
+        ["admin-limits"] = ("GET", "/api/v1/admin/quotas/limits", false, false),
+        ["admin-limits-save"] = ("PUT", "/api/v1/admin/quotas/limits/group:matrix", false, true),
+        ["admin-limits-delete"] = ("DELETE", "/api/v1/admin/quotas/limits/group:{fresh}", false, true),
+        ["admin-service-quotas"] = ("GET", "/api/v1/admin/quotas/service", false, false),
+        ["admin-budgets"] = ("GET", "/api/v1/admin/budgets", false, false),
+        ["admin-budget-create"] = ("POST", "/api/v1/admin/budgets", false, true),
+        ["admin-budget-update"] = ("PUT", "/api/v1/admin/budgets/matrix", false, true),
+        ["admin-budget-delete"] = ("DELETE", "/api/v1/admin/budgets/{fresh}", false, true),
+        ["admin-datasets"] = ("GET", "/api/v1/admin/datasets", false, false),
+        ["admin-dataset-enable"] = ("POST", "/api/v1/admin/datasets/ncar-cesm2-lens/enable", false, true),
+        ["admin-dataset-disable"] = ("POST", "/api/v1/admin/datasets/nsf-ncar-era5/disable", false, true),
+        ["admin-dataset-update"] = ("PUT", "/api/v1/admin/datasets/nex-gddp-cmip6", false, true),
     };
 
     private static readonly string[] Callers =
-        ["anonymous", "user", "user-token", "other-user", "admin", "expired-token", "revoked-token", "read-only-token", "other-users-token"];
+        ["anonymous", "user", "user-token", "other-user", "admin", "admin-token", "admin-read-only-token", "expired-token", "revoked-token", "read-only-token", "other-users-token"];
 
     public static TheoryData<string, string> Cases()
     {
@@ -54,12 +69,18 @@ public sealed class ApiAuthorizationMatrixTests(ApiAuthorizationMatrixTests.Matr
     {
         var (method, path, ofSession, writes) = Endpoints[endpoint];
         using var client = await portal.ClientAsync(caller);
-        using var request = new HttpRequestMessage(new HttpMethod(method), path.Replace("{id}", portal.AdasSession, StringComparison.Ordinal));
+        var fresh = "matrix-" + Guid.NewGuid().ToString("N")[..12];
+        await portal.PrepareAsync(endpoint, fresh);
+        using var request = new HttpRequestMessage(new HttpMethod(method), path.Replace("{id}", portal.AdasSession, StringComparison.Ordinal).Replace("{fresh}", fresh, StringComparison.Ordinal));
         request.Content = endpoint switch
         {
             "create" or "estimate" => JsonContent.Create(SessionsApiTests.Body(Guid.NewGuid().ToString("N"))),
             "extend" => JsonContent.Create(new { hours = 0 }),
             "locality" => JsonContent.Create(new { pools = new { }, betweenPools = Array.Empty<object>(), toClientBytes = 0 }),
+            "admin-limits-save" => JsonContent.Create(new { maxConcurrentSessions = 5 }),
+            "admin-budget-create" => JsonContent.Create(new { id = fresh, scope = "group:matrix", monthlyLimitUsd = 100m }),
+            "admin-budget-update" => JsonContent.Create(new { scope = "group:matrix", monthlyLimitUsd = 200m }),
+            "admin-dataset-update" => JsonContent.Create(new { title = "NEX-GDDP-CMIP6", tags = new[] { "climate" } }),
             _ => null,
         };
 
@@ -91,9 +112,10 @@ public sealed class ApiAuthorizationMatrixTests(ApiAuthorizationMatrixTests.Matr
         return caller switch
         {
             "anonymous" or "expired-token" or "revoked-token" => HttpStatusCode.Unauthorized,
-            "read-only-token" when writes => HttpStatusCode.Forbidden,
+            "read-only-token" or "admin-read-only-token" when writes => HttpStatusCode.Forbidden,
+            "user" or "user-token" or "other-user" or "other-users-token" or "read-only-token" when endpoint.StartsWith("admin-", StringComparison.Ordinal) => HttpStatusCode.Forbidden,
             "other-user" or "other-users-token" when ofSession => HttpStatusCode.NotFound,
-            "admin" when endpoint == "notebook-url" => HttpStatusCode.Forbidden,
+            "admin" or "admin-token" or "admin-read-only-token" when endpoint == "notebook-url" => HttpStatusCode.Forbidden,
             _ => null,
         };
     }
@@ -114,6 +136,9 @@ public sealed class ApiAuthorizationMatrixTests(ApiAuthorizationMatrixTests.Matr
             _tokens["user-token"] = (await CreateTokenAsync(Host, Ada)).Secret;
             _tokens["read-only-token"] = (await CreateTokenAsync(Host, Ada, ApiTokenScope.Read)).Secret;
             _tokens["other-users-token"] = (await CreateTokenAsync(Host, Bob)).Secret;
+            _tokens["admin-token"] = (await CreateTokenAsync(Host, Root)).Secret;
+            _tokens["admin-read-only-token"] = (await CreateTokenAsync(Host, Root, ApiTokenScope.Read)).Secret;
+            await SaveBudgetAsync("matrix");
             var expired = await CreateTokenAsync(Host, Ada);
             await ExpireAsync(Host, expired.Token.Id);
             _tokens["expired-token"] = expired.Secret;
@@ -130,6 +155,28 @@ public sealed class ApiAuthorizationMatrixTests(ApiAuthorizationMatrixTests.Matr
             "admin" => await SignedInAsync(Host, Root),
             _ => WithToken(Host, _tokens[caller]),
         };
+
+        /// <summary>What a call deletes exists before it, under the fresh name only that call uses.</summary>
+        public async Task PrepareAsync(string endpoint, string fresh)
+        {
+            if (endpoint == "admin-budget-delete")
+            {
+                await SaveBudgetAsync(fresh);
+            }
+            else if (endpoint == "admin-limits-delete")
+            {
+                var saved = await Host.Services.GetRequiredService<IQuotaService>().SaveLimitsAsync(
+                    Root, PortalLimits.Create(LimitScope.Group(fresh), maxConcurrentSessions: 3), CancellationToken.None);
+                Assert.True(saved.Succeeded, saved.Message);
+            }
+        }
+
+        private async Task SaveBudgetAsync(string id)
+        {
+            var draft = new BudgetDraft { Id = id, Scope = "group:matrix", MonthlyLimitUsd = "100", Thresholds = "80:Notify" };
+            var saved = await Host.Services.GetRequiredService<IBudgetAdministration>().SaveAsync(Root, draft, isNew: true, CancellationToken.None);
+            Assert.True(saved.Succeeded, saved.Message);
+        }
 
         public async ValueTask DisposeAsync() => await Host.DisposeAsync();
     }
