@@ -293,6 +293,44 @@ public sealed class FakeOpenIdProvider : IAsyncDisposable
             claims["roles"] = account.Roles;
         }
 
+        return Sign(claims);
+    }
+
+    /// <summary>
+    /// An access token for the portal's API as Entra v2.0 issues one to a program (audience the portal's client id unless
+    /// <paramref name="audience"/> says otherwise): the account's oid, tid, preferred_username and app roles, and its groups.
+    /// </summary>
+    public string AccessToken(FakeAccount account, string? audience = null, TimeSpan? expiresIn = null, IReadOnlyList<string>? groups = null)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        var now = DateTimeOffset.UtcNow;
+        var expires = now + (expiresIn ?? TimeSpan.FromHours(1));
+        var claims = new Dictionary<string, object>
+        {
+            ["ver"] = "2.0",
+            ["iss"] = Issuer,
+            ["aud"] = audience ?? ClientId,
+            ["azp"] = Guid.NewGuid().ToString(),
+            ["sub"] = "sub-" + account.ObjectId,
+            ["iat"] = Math.Min(now.ToUnixTimeSeconds(), expires.ToUnixTimeSeconds() - 60),
+            ["nbf"] = Math.Min(now.ToUnixTimeSeconds(), expires.ToUnixTimeSeconds() - 60),
+            ["exp"] = expires.ToUnixTimeSeconds(),
+            ["oid"] = account.ObjectId,
+            ["tid"] = TenantId,
+            ["name"] = account.Name,
+            ["preferred_username"] = account.PreferredUserName,
+            ["roles"] = account.Roles,
+        };
+        if (groups is { Count: > 0 })
+        {
+            claims["groups"] = groups;
+        }
+
+        return Sign(claims);
+    }
+
+    private string Sign(Dictionary<string, object> claims)
+    {
         var header = new Dictionary<string, string> { ["alg"] = "RS256", ["kid"] = _keyId, ["typ"] = "JWT" };
         var signingInput = $"{Segment(header)}.{Segment(claims)}";
         var signature = _key.SignData(Encoding.ASCII.GetBytes(signingInput), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
