@@ -93,6 +93,20 @@ public sealed class AdminPagesTests(BrowserFixture browser) : IAsyncLifetime
         await row.GetByTestId("budget-delete-confirm").ClickAsync();
         await Expect(row).ToHaveCountAsync(0);
         await AssertAuditedAsync(admin, "budget.create", "budget.update", "budget.delete");
+
+        // The filtered view, exported: the file holds exactly the rows the page shows.
+        await Expect(admin.GetByTestId("audit-filter-apply")).ToBeEnabledAsync();
+        await admin.GetByLabel("Object or detail").FillAsync("ada-tiny");
+        await admin.GetByTestId("audit-filter-apply").ClickAsync();
+        await Expect(admin).ToHaveURLAsync(new Regex("text=ada-tiny"));
+        var rows = admin.GetByTestId("audit-row");
+        await Expect(rows.Filter(new() { HasText = "budget.create" })).ToHaveCountAsync(1);
+        var shown = await rows.CountAsync();
+        var download = await admin.RunAndWaitForDownloadAsync(() => admin.GetByTestId("audit-export").ClickAsync());
+        var csv = await File.ReadAllLinesAsync(await download.PathAsync(), TestContext.Current.CancellationToken);
+        Assert.Equal(shown, csv.Length - 1);
+        Assert.All(csv.Skip(1), line => Assert.Contains("ada-tiny", line, StringComparison.Ordinal));
+        Assert.Contains(csv, line => line.Contains("budget.delete", StringComparison.Ordinal));
     }
 
     [Fact]
