@@ -129,9 +129,9 @@ public sealed class AdminPagesTests(BrowserFixture browser) : IAsyncLifetime
 
         await admin.GetByTestId("datasets-file").SetInputFilesAsync(new FilePayload
         {
-            Name = "example-reanalysis.yaml",
+            Name = SampleRegistryFiles.ExampleReanalysisFileName,
             MimeType = "application/yaml",
-            Buffer = System.Text.Encoding.UTF8.GetBytes(ExampleYaml),
+            Buffer = System.Text.Encoding.UTF8.GetBytes(SampleRegistryFiles.ExampleReanalysisYaml),
         });
         await Expect(admin.GetByTestId("datasets-preview-summary")).ToContainTextAsync("1 to add, 0 to change, 0 to remove");
         await Expect(admin.GetByTestId("datasets-preview-added")).ToContainTextAsync("example-reanalysis");
@@ -140,22 +140,6 @@ public sealed class AdminPagesTests(BrowserFixture browser) : IAsyncLifetime
         await Expect(admin.GetByTestId("dataset-row-example-reanalysis")).ToBeVisibleAsync();
         await AssertAuditedAsync(admin, "dataset.disable", "dataset.enable", "dataset.import");
     }
-
-    private const string ExampleYaml = """
-        Name: Example Reanalysis
-        Description: Hourly fields on a regular grid.
-        ManagedBy: Example Weather Service
-        UpdateFrequency: Monthly
-        Tags:
-          - climate
-          - netcdf
-        License: Free to use.
-        Resources:
-          - Description: NetCDF files
-            ARN: arn:aws:s3:::example-reanalysis/netcdf/
-            Region: us-east-1
-            Type: S3 Bucket
-        """;
 
     /// <summary>A new browser context (its own cookies) signed in; the explore page is live when this returns.</summary>
     private async Task<IPage> SignInAsync(string user, string role = "User")

@@ -67,15 +67,8 @@ internal static class AdminEndpoints
         }
 
         var filter = new AuditQuery(from, to, actor, action, text).ToFilter();
-        var found = await log.ListAsync(filter, (paging.Page - 1) * paging.PageSize, paging.PageSize, cancellationToken);
-        var next = paging.Page * paging.PageSize < found.Total ? NextPage(request, paging.Page) : null;
-        return Results.Ok(new PagedList<AuditEntryView>([.. found.Entries.Select(AuditEntryView.From)], paging.Page, paging.PageSize, found.Total, next));
-    }
-
-    private static string NextPage(HttpRequest request, int page)
-    {
-        var query = request.Query.Where(q => q.Key is not "page").Select(q => $"{q.Key}={Uri.EscapeDataString(q.Value.ToString())}");
-        return $"{request.Path}?{string.Join('&', query.Append(string.Create(CultureInfo.InvariantCulture, $"page={page + 1}")))}";
+        var found = await log.ListAsync(filter, paging.Skip, paging.PageSize, cancellationToken);
+        return Results.Ok(new PagedList<AuditEntryView>([.. found.Entries.Select(AuditEntryView.From)], paging.Page, paging.PageSize, found.Total, paging.NextFor(found.Total, request)));
     }
 
     private static async Task<IResult> ListLimitsAsync(ClaimsPrincipal user, IQuotaService quotas, CancellationToken cancellationToken) =>

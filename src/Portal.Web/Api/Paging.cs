@@ -20,17 +20,23 @@ internal readonly record struct Paging(int Page, int PageSize)
         return problem is null;
     }
 
-    public PagedList<T> Of<T>(IReadOnlyList<T> all, HttpRequest request)
+    /// <summary>How many items come before this page.</summary>
+    public int Skip => (Page - 1) * PageSize;
+
+    public PagedList<T> Of<T>(IReadOnlyList<T> all, HttpRequest request) =>
+        new([.. all.Skip(Skip).Take(PageSize)], Page, PageSize, all.Count, NextFor(all.Count, request));
+
+    /// <summary>The next page's URL (the request's own query, <c>page</c> one higher), or null when this is the last of <paramref name="total"/>.</summary>
+    public string? NextFor(int total, HttpRequest request)
     {
-        var items = all.Skip((Page - 1) * PageSize).Take(PageSize).ToList();
-        string? next = null;
-        if (Page * PageSize < all.Count)
+        ArgumentNullException.ThrowIfNull(request);
+        if (Page * PageSize >= total)
         {
-            var query = request.Query.Where(q => q.Key is not "page").Select(q => $"{q.Key}={Uri.EscapeDataString(q.Value.ToString())}");
-            next = $"{request.Path}?{string.Join('&', query.Append(string.Create(CultureInfo.InvariantCulture, $"page={Page + 1}")))}";
+            return null;
         }
 
-        return new PagedList<T>(items, Page, PageSize, all.Count, next);
+        var query = request.Query.Where(q => q.Key is not "page").Select(q => $"{q.Key}={Uri.EscapeDataString(q.Value.ToString())}");
+        return $"{request.Path}?{string.Join('&', query.Append(string.Create(CultureInfo.InvariantCulture, $"page={Page + 1}")))}";
     }
 }
 

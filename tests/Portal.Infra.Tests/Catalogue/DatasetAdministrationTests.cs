@@ -18,22 +18,6 @@ public sealed class DatasetAdministrationTests : IAsyncLifetime
     private static readonly Actor Grace = new("local:grace", "grace", isAdmin: true);
     private static readonly Actor Ada = new("local:ada", "ada", isAdmin: false);
 
-    private static readonly string ExampleYaml = """
-        Name: Example Reanalysis
-        Description: Hourly fields on a regular grid.
-        ManagedBy: Example Weather Service
-        UpdateFrequency: Monthly
-        Tags:
-          - climate
-          - netcdf
-        License: Free to use.
-        Resources:
-          - Description: NetCDF files
-            ARN: arn:aws:s3:::example-reanalysis/netcdf/
-            Region: us-east-1
-            Type: S3 Bucket
-        """;
-
     private InfraTestHost? _host;
 
     private InfraTestHost Host => _host ?? throw new InvalidOperationException("Not initialised.");
@@ -105,7 +89,7 @@ public sealed class DatasetAdministrationTests : IAsyncLifetime
         Assert.Equal(("ERA5 (first home)", "Hourly reanalysis."), (era5.Name, era5.Description));
         Assert.Equal(["climate", "reanalysis"], era5.Tags);
 
-        var import = await Admin.ApplyImportAsync(Grace, Bytes(ExampleYaml), "example-reanalysis.yaml", CatalogueSource.RegistryYaml, Ct);
+        var import = await Admin.ApplyImportAsync(Grace, Bytes(SampleRegistryFiles.ExampleReanalysisYaml), SampleRegistryFiles.ExampleReanalysisFileName, CatalogueSource.RegistryYaml, Ct);
 
         Assert.True(import.Succeeded, import.Message);
         Assert.True(Catalog.IsDisabled(DatasetCatalog.Cmip6));
@@ -144,8 +128,8 @@ public sealed class DatasetAdministrationTests : IAsyncLifetime
 
         var disable = await Admin.SetEnabledAsync(Ada, DatasetCatalog.Cmip6, enabled: false, Ct);
         var edit = await Admin.UpdateDisplayAsync(Ada, DatasetCatalog.Era5, new DatasetDisplayDraft("Mine", null, null), Ct);
-        var apply = await Admin.ApplyImportAsync(Ada, Bytes(ExampleYaml), "example-reanalysis.yaml", CatalogueSource.RegistryYaml, Ct);
-        var preview = await Admin.PreviewImportAsync(Ada, Bytes(ExampleYaml), "example-reanalysis.yaml", CatalogueSource.RegistryYaml, Ct);
+        var apply = await Admin.ApplyImportAsync(Ada, Bytes(SampleRegistryFiles.ExampleReanalysisYaml), SampleRegistryFiles.ExampleReanalysisFileName, CatalogueSource.RegistryYaml, Ct);
+        var preview = await Admin.PreviewImportAsync(Ada, Bytes(SampleRegistryFiles.ExampleReanalysisYaml), SampleRegistryFiles.ExampleReanalysisFileName, CatalogueSource.RegistryYaml, Ct);
 
         Assert.All([disable, edit, apply], r => Assert.Equal((false, "Only a Portal.Admin can manage datasets."), (r.Succeeded, r.Message)));
         Assert.Equal((false, "Only a Portal.Admin can manage datasets."), (preview.CanApply, preview.Message));
@@ -157,7 +141,7 @@ public sealed class DatasetAdministrationTests : IAsyncLifetime
     [Fact]
     public async Task The_preview_names_what_is_added_and_changed_field_by_field_and_writes_nothing_until_applied()
     {
-        var added = await Admin.PreviewImportAsync(Grace, Bytes(ExampleYaml), "example-reanalysis.yaml", CatalogueSource.RegistryYaml, Ct);
+        var added = await Admin.PreviewImportAsync(Grace, Bytes(SampleRegistryFiles.ExampleReanalysisYaml), SampleRegistryFiles.ExampleReanalysisFileName, CatalogueSource.RegistryYaml, Ct);
 
         Assert.True(added.CanApply, added.Message);
         Assert.Equal(["example-reanalysis"], added.Added.Select(d => d.Id.Value));
@@ -166,19 +150,19 @@ public sealed class DatasetAdministrationTests : IAsyncLifetime
         Assert.Equal(DatasetCatalog.Curated.Count, added.Unchanged);
         Assert.DoesNotContain(Catalog.All, d => d.Id.Value == "example-reanalysis");
 
-        var applied = await Admin.ApplyImportAsync(Grace, Bytes(ExampleYaml), "example-reanalysis.yaml", CatalogueSource.RegistryYaml, Ct);
+        var applied = await Admin.ApplyImportAsync(Grace, Bytes(SampleRegistryFiles.ExampleReanalysisYaml), SampleRegistryFiles.ExampleReanalysisFileName, CatalogueSource.RegistryYaml, Ct);
         Assert.True(applied.Succeeded, applied.Message);
         Assert.Contains(Catalog.All, d => d.Id.Value == "example-reanalysis");
 
-        var renamed = ExampleYaml.Replace("Name: Example Reanalysis", "Name: Example Reanalysis v2", StringComparison.Ordinal);
-        var changed = await Admin.PreviewImportAsync(Grace, Bytes(renamed), "example-reanalysis.yaml", CatalogueSource.RegistryYaml, Ct);
+        var renamed = SampleRegistryFiles.ExampleReanalysisYaml.Replace("Name: Example Reanalysis", "Name: Example Reanalysis v2", StringComparison.Ordinal);
+        var changed = await Admin.PreviewImportAsync(Grace, Bytes(renamed), SampleRegistryFiles.ExampleReanalysisFileName, CatalogueSource.RegistryYaml, Ct);
 
         Assert.Empty(changed.Added);
         var change = Assert.Single(changed.Changed);
         Assert.Equal([new FieldChange("Name", "Example Reanalysis", "Example Reanalysis v2")], change.Fields);
         Assert.Equal(DatasetCatalog.Curated.Count, changed.Unchanged);
         var entry = Assert.Single(await EntriesAsync());
-        Assert.Equal((AuditActions.DatasetImport, "example-reanalysis.yaml"), (entry.Action, entry.ObjectId));
+        Assert.Equal((AuditActions.DatasetImport, SampleRegistryFiles.ExampleReanalysisFileName), (entry.Action, entry.ObjectId));
         Assert.StartsWith("example-reanalysis.yaml (RegistryYaml): 1 added, 0 changed, 0 removed, 5 unchanged, 0 problem(s)", entry.Detail, StringComparison.Ordinal);
     }
 
@@ -194,7 +178,7 @@ public sealed class DatasetAdministrationTests : IAsyncLifetime
         var large = await Admin.PreviewImportAsync(Grace, new byte[IDatasetAdministration.MaxImportBytes + 1], "big.csv", CatalogueSource.RegistryFacts, Ct);
         Assert.Equal((false, "big.csv is 1,048,577 bytes; the largest file an import takes is 1 MB (1,048,576 bytes)."), (large.CanApply, large.Message));
 
-        var wrongKind = await Admin.ApplyImportAsync(Grace, Bytes(ExampleYaml), "example.csv", CatalogueSource.RegistryYaml, Ct);
+        var wrongKind = await Admin.ApplyImportAsync(Grace, Bytes(SampleRegistryFiles.ExampleReanalysisYaml), "example.csv", CatalogueSource.RegistryYaml, Ct);
         Assert.Equal((false, "example.csv is not a registry YAML file (.yaml or .yml)."), (wrongKind.Succeeded, wrongKind.Message));
         Assert.Empty(await EntriesAsync());
     }

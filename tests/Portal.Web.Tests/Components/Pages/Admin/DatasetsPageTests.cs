@@ -95,22 +95,6 @@ public sealed class DatasetsPageTests : BunitContext
         Assert.Empty(cut.FindAll("[data-testid^=dataset-row-]"));
     }
 
-    private const string ExampleYaml = """
-        Name: Example Reanalysis
-        Description: Hourly fields on a regular grid.
-        ManagedBy: Example Weather Service
-        UpdateFrequency: Monthly
-        Tags:
-          - climate
-          - netcdf
-        License: Free to use.
-        Resources:
-          - Description: NetCDF files
-            ARN: arn:aws:s3:::example-reanalysis/netcdf/
-            Region: us-east-1
-            Type: S3 Bucket
-        """;
-
     [Fact]
     public async Task An_admin_disables_a_dataset_which_leaves_the_users_catalogue_and_enables_it_again()
     {
@@ -158,7 +142,7 @@ public sealed class DatasetsPageTests : BunitContext
     {
         var cut = Render<DatasetsPage>();
 
-        cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText(ExampleYaml, "example-reanalysis.yaml"));
+        cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText(SampleRegistryFiles.ExampleReanalysisYaml, SampleRegistryFiles.ExampleReanalysisFileName));
 
         cut.WaitForAssertion(() => Assert.Contains("example-reanalysis", cut.Find("[data-testid=datasets-preview-added]").TextContent, StringComparison.Ordinal));
         Assert.Contains("1 to add, 0 to change, 0 to remove", cut.Find("[data-testid=datasets-preview-summary]").TextContent, StringComparison.Ordinal);
