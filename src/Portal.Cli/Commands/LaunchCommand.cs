@@ -1,0 +1,45 @@
+using System.CommandLine;
+
+namespace Portal.Cli.Commands;
+
+/// <summary>
+/// <c>portal launch … [--wait]</c>: launches a session with the same request options as <c>estimate</c>. One launch
+/// key per invocation, so a call the HTTP layer repeats cannot make a second session.
+/// </summary>
+internal static class LaunchCommand
+{
+    public static Command Create()
+    {
+        var request = new SessionRequestOptions();
+        var name = new Option<string?>("--name") { Description = "The session's name (default: its datasets and variable)." };
+        var launchKey = new Option<string?>("--launch-key") { Description = "Your key for this one intent to launch: running the command again with the same key gives the session the first run made (default: a new key each run)." };
+        var allowDuplicate = new Option<bool>("--allow-duplicate") { Description = "Launch even when an identical session of yours is running (both cost)." };
+        var wait = new Option<bool>("--wait") { Description = "Follow the session, printing each step as it changes, until it is Ready (exit 0) or fails (exit 6)." };
+        var poll = new Option<double>("--poll-seconds") { Description = "How often --wait asks the portal, in seconds.", DefaultValueFactory = _ => 1, Hidden = true };
+        var command = new Command("launch", "Launch a session: a Dask scheduler at home and workers next to each dataset.") { name, launchKey, allowDuplicate, wait, poll };
+        request.AddTo(command);
+        command.SetHandler(async (call, cancellationToken) =>
+        {
+            var body = request.Body(call.Parse);
+            body["name"] = call.Value(name);
+            body["launchKey"] = call.Value(launchKey) ?? Guid.NewGuid().ToString("N");
+            body["allowDuplicate"] = call.Value(allowDuplicate);
+            using var api = call.Connect();
+            var session = await api.PostAsync("sessions", body, cancellationToken);
+            var id = session.GetProperty("id").GetString()!;
+            if (!call.Value(wait))
+            {
+                call.Out.Result(session);
+                call.Out.Line($"Launched session {id} ({session.GetProperty("name").GetString()}): {session.GetProperty("state").GetString()}.");
+                call.Out.Line($"Follow it with 'portal status {id}', or launch with --wait.");
+                return ExitCodes.Ok;
+            }
+
+            var interval = TimeSpan.FromSeconds(Math.Clamp(call.Value(poll), 0.1, 60));
+            var (final, exitCode) = await new SessionFollower(api, call.Out, interval).FollowAsync(id, session, cancellationToken);
+            call.Out.Result(final);
+            return exitCode;
+        });
+        return command;
+    }
+}
