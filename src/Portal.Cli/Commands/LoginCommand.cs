@@ -54,7 +54,7 @@ internal static class LoginCommand
         }
         catch (CliFailure failure) when (failure.ExitCode == ExitCodes.NotFound)
         {
-            throw new CliFailure(ExitCodes.NotFound, $"There is no portal API at {api.Portal} (HTTP 404 for /api/v1/sessions): check the address. Nothing was saved.", failure.Problem);
+            throw new CliFailure(ExitCodes.Usage, $"There is no portal API at {api.Portal} (HTTP 404 for /api/v1/sessions): check the address. Nothing was saved.", failure.Problem);
         }
         catch (CliFailure failure)
         {
@@ -63,7 +63,7 @@ internal static class LoginCommand
 
         if (page.ValueKind != JsonValueKind.Object || !page.TryGetProperty("total", out var total) || total.ValueKind != JsonValueKind.Number)
         {
-            throw new CliFailure(ExitCodes.Unavailable, $"{api.Portal} answered, but not as the portal's API does: check the address. Nothing was saved.");
+            throw new CliFailure(ExitCodes.Usage, $"{api.Portal} answered, but not as the portal's API does: check the address. Nothing was saved.");
         }
 
         return total.GetInt32();

@@ -1,0 +1,38 @@
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Domain.Accounts;
+using Portal.Domain.Sessions;
+
+[assembly: AssemblyFixture(typeof(Portal.Cli.Tests.Infrastructure.PortalFixture))]
+
+namespace Portal.Cli.Tests.Infrastructure;
+
+/// <summary>
+/// One running portal for every CLI test, and personal API tokens made through the portal's own token use case (as the
+/// API tokens page makes them). Each test uses its own user, so launch limits and duplicate checks do not cross tests.
+/// </summary>
+public sealed class PortalFixture : IAsyncLifetime
+{
+    public CliPortalHost Host { get; private set; } = null!;
+
+    public Uri Url => Host.BaseAddress;
+
+    public ValueTask InitializeAsync()
+    {
+        Host = new CliPortalHost().Start();
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask DisposeAsync() => await Host.DisposeAsync();
+
+    public static Actor User(string name, bool admin = false) => new($"local:{name}", name, admin, []);
+
+    /// <summary>A new token of <paramref name="actor"/>'s: the secret and the id to revoke it by.</summary>
+    public async Task<CreatedApiToken> TokenAsync(Actor actor, ApiTokenScope scope = ApiTokenScope.ReadWrite)
+    {
+        var result = await Host.Services.GetRequiredService<IApiTokens>().CreateAsync(actor, "cli tests", scope, 30, CancellationToken.None);
+        return result.Created ?? throw new InvalidOperationException(result.Problem);
+    }
+
+    public async Task RevokeAsync(Actor actor, CreatedApiToken token) =>
+        Assert.True(await Host.Services.GetRequiredService<IApiTokens>().RevokeAsync(actor, token.Token.Id, CancellationToken.None));
+}
