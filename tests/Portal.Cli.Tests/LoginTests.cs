@@ -22,11 +22,8 @@ public sealed class LoginTests(PortalFixture portal) : IDisposable
         var saved = await File.ReadAllTextAsync(_cli.ConfigFile, TestContext.Current.CancellationToken);
         Assert.Contains(token.Secret, saved, StringComparison.Ordinal);
         Assert.Contains(portal.Url.ToString(), saved, StringComparison.Ordinal);
-        if (!OperatingSystem.IsWindows())
-        {
-            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(_cli.ConfigFile));
-            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(Path.GetDirectoryName(_cli.ConfigFile)!));
-        }
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(_cli.ConfigFile));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(Path.GetDirectoryName(_cli.ConfigFile)!));
 
         // The saved login is used by the next command, without any PORTAL_* variable.
         var sessions = await _cli.RunAsync("sessions");

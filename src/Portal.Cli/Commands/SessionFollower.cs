@@ -36,13 +36,12 @@ internal sealed class SessionFollower(PortalApi api, Terminal terminal, TimeSpan
         }
     }
 
+    /// <summary>The session's state, then its steps; after the first time, the steps first, so "Ready" comes last.</summary>
     private void Report(JsonElement session)
     {
-        var state = session.Str("state");
-        if (!string.Equals(state, _state, StringComparison.Ordinal))
+        if (_state is null)
         {
-            terminal.Progress($"{DateTimeOffset.UtcNow:HH:mm:ss} session {session.Str("id")}: {state}");
-            _state = state;
+            ReportState(session);
         }
 
         foreach (var step in session.Items("steps"))
@@ -57,6 +56,18 @@ internal sealed class SessionFollower(PortalApi api, Terminal terminal, TimeSpan
             _steps[name] = status;
             var message = step.Str("message");
             terminal.Progress($"{DateTimeOffset.UtcNow:HH:mm:ss}   {name} ({step.Str("kind")}, {step.Str("region")}): {status}{(message.Length > 0 ? " - " + message : string.Empty)}");
+        }
+
+        ReportState(session);
+    }
+
+    private void ReportState(JsonElement session)
+    {
+        var state = session.Str("state");
+        if (!string.Equals(state, _state, StringComparison.Ordinal))
+        {
+            terminal.Progress($"{DateTimeOffset.UtcNow:HH:mm:ss} session {session.Str("id")}: {state}");
+            _state = state;
         }
     }
 }

@@ -4,6 +4,9 @@ using Portal.Domain.Sessions;
 
 [assembly: AssemblyFixture(typeof(Portal.Cli.Tests.Infrastructure.PortalFixture))]
 
+// The tests check Unix file modes and start a shell script as the browser: they run where CI runs, on Linux.
+[assembly: System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+
 namespace Portal.Cli.Tests.Infrastructure;
 
 /// <summary>
