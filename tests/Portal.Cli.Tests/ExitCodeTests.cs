@@ -147,7 +147,8 @@ public sealed class ExitCodeTests(PortalFixture portal) : IDisposable
 
         Assert.True(last.ExitCode == 8, last.ToString());
         Assert.Contains("Too many launches", last.Error, StringComparison.Ordinal);
-        Assert.Equal(6, launches);
+        // Five launches a minute: at least five went through before the refusal (more if a minute's window turned meanwhile).
+        Assert.True(launches >= 6, $"refused after {launches} launches");
     }
 
     [Fact]

@@ -28,7 +28,8 @@ public sealed class PortalCli : IDisposable
     public async Task<CliResult> RunAsync(params string[] args)
     {
         Assert.True(File.Exists(Dll), $"The CLI was not built beside the tests: {Dll}");
-        var start = new ProcessStartInfo("dotnet")
+        // The dotnet that runs the tests (dotnet test sets DOTNET_HOST_PATH), else the one on PATH.
+        var start = new ProcessStartInfo(System.Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
