@@ -32,18 +32,22 @@ internal static class ExitCodes
     /// <summary>The API answered 429: too many launches; try again later.</summary>
     public const int RateLimited = 8;
 
+    /// <summary>Ctrl+C (the shells' 128 + SIGINT); <c>launch --wait</c> stops waiting and the session goes on.</summary>
+    public const int Interrupted = 130;
+
     /// <summary>The table printed at the end of <c>portal --help</c>.</summary>
     public const string Help = """
         Exit codes:
-          0  success
-          1  usage or validation error (bad option, or the portal's 400 with field errors)
-          2  not signed in, or the token was refused (401: unknown, expired or revoked)
-          3  forbidden (403: not allowed, or a read-only token on a command that changes something)
-          4  not found (404: no such session, or not yours)
-          5  refused (409: the session's state does not allow it, an identical session runs, over budget or quota)
-          6  the session failed (or ended) while launch --wait was waiting for Ready
-          7  the portal could not be reached, or answered a server error (5xx)
-          8  rate limited (429: too many launches; try again later)
+            0  success
+            1  usage or validation error (bad option, or the portal's 400 with field errors)
+            2  not signed in, or the token was refused (401: unknown, expired or revoked)
+            3  forbidden (403: not allowed, or a read-only token on a command that changes something)
+            4  not found (404: no such session, or not yours)
+            5  refused (409: the session's state does not allow it, an identical session runs, over budget or quota)
+            6  the session failed (or ended) while launch --wait was waiting for Ready
+            7  the portal could not be reached, or answered a server error (5xx)
+            8  rate limited (429: too many launches; try again later)
+          130  interrupted (Ctrl+C); a session being waited for goes on
         """;
 
     /// <summary>The exit code for an HTTP status the API answered with.</summary>

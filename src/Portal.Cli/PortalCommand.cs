@@ -44,6 +44,7 @@ internal static class PortalCommand
             var result = standard.Invoke(parseResult);
             var output = parseResult.InvocationConfiguration.Output;
             output.WriteLine(ExitCodes.Help);
+            output.WriteLine();
             output.WriteLine("""
                 Sign in once with 'portal login --url <address> --token <token>' (a token from the portal's API tokens page);
                 PORTAL_URL and PORTAL_TOKEN override the saved address and token.

@@ -49,6 +49,8 @@ public sealed class CatalogueTests(PortalFixture portal) : IAsyncLifetime
 
         Assert.True(search.ExitCode == 1, search.ToString());
         Assert.Contains("  format: 'format' is one of", search.Error, StringComparison.Ordinal);
+        // The problem's detail repeats the field's message: it is printed once, on the field's line.
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(search.Error, "'format' is one of"));
     }
 
     [Fact]

@@ -119,6 +119,31 @@ public sealed partial class SessionLifecycleTests(PortalFixture portal) : IDispo
         Assert.DoesNotContain(url, open.Output + open.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Ctrl_C_while_waiting_ends_the_wait_with_exit_130_and_leaves_the_session_running()
+    {
+        _cli.SignedIn(portal.Url, (await portal.TokenAsync(PortalFixture.User("cici"))).Secret);
+        using var process = _cli.Start(SampleLaunch.With("launch", "--wait", "--poll-seconds", "30"));
+        var first = await process.StandardOutput.ReadLineAsync(TestContext.Current.CancellationToken);
+        var id = SessionLine().Match(first ?? string.Empty).Groups["id"].Value;
+        Assert.False(string.IsNullOrEmpty(id), first);
+
+        using (var interrupt = System.Diagnostics.Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await interrupt.WaitForExitAsync(TestContext.Current.CancellationToken);
+        }
+
+        var rest = await process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(20));
+        await process.WaitForExitAsync(timeout.Token);
+
+        Assert.True(process.ExitCode == 130, rest);
+        Assert.Contains($"Stopped waiting; session {id} goes on.", rest, StringComparison.Ordinal);
+        var status = await _cli.RunAsync("status", id, "--json");
+        Assert.Contains(status.Json().GetProperty("state").GetString(), new[] { "Requested", "Provisioning", "Ready" });
+    }
+
     [GeneratedRegex(@"session (?<id>\S+): Requested|session (?<id>\S+): Provisioning")]
     private static partial Regex SessionLine();
 

@@ -16,24 +16,17 @@ internal static class ApiProblem
         var problem = body is { ValueKind: JsonValueKind.Object } b ? b : (JsonElement?)null;
         var text = new StringBuilder();
         var title = Text(problem, "title") ?? DefaultTitle(status);
+        var fieldErrors = FieldErrors(problem);
         text.Append(CultureInfo.InvariantCulture, $"{title} (HTTP {status})");
-        if (Text(problem, "detail") is { } detail && !string.Equals(detail, title, StringComparison.Ordinal))
+        // A validation problem's detail often repeats its one field message: then the field line says it.
+        if (Text(problem, "detail") is { } detail && !string.Equals(detail, title, StringComparison.Ordinal) && !fieldErrors.Any(e => e.Message == detail))
         {
             text.Append(": ").Append(detail);
         }
 
-        if (problem is { } p && p.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Object)
+        foreach (var (field, message) in fieldErrors)
         {
-            foreach (var field in errors.EnumerateObject())
-            {
-                var messages = field.Value.ValueKind == JsonValueKind.Array
-                    ? field.Value.EnumerateArray().Select(m => m.ToString())
-                    : [field.Value.ToString()];
-                foreach (var message in messages)
-                {
-                    text.AppendLine().Append(CultureInfo.InvariantCulture, $"  {field.Name}: {message}");
-                }
-            }
+            text.AppendLine().Append(CultureInfo.InvariantCulture, $"  {field}: {message}");
         }
 
         if (problem is { } q && q.TryGetProperty("runningSession", out var running) && running.ValueKind == JsonValueKind.String)
@@ -47,6 +40,23 @@ internal static class ApiProblem
         }
 
         return new CliFailure(ExitCodes.ForStatus(status), text.ToString(), problem);
+    }
+
+    private static List<(string Field, string Message)> FieldErrors(JsonElement? problem)
+    {
+        var found = new List<(string, string)>();
+        if (problem is { } p && p.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var field in errors.EnumerateObject())
+            {
+                var messages = field.Value.ValueKind == JsonValueKind.Array
+                    ? field.Value.EnumerateArray().Select(m => m.ToString())
+                    : [field.Value.ToString()];
+                found.AddRange(messages.Select(m => (field.Name, m)));
+            }
+        }
+
+        return found;
     }
 
     private static string? Text(JsonElement? problem, string name) =>

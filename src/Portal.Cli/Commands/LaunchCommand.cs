@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Portal.Cli.Output;
 
 namespace Portal.Cli.Commands;
 
@@ -26,19 +27,33 @@ internal static class LaunchCommand
             body["allowDuplicate"] = call.Value(allowDuplicate);
             using var api = call.Connect();
             var session = await api.PostAsync("sessions", body, cancellationToken);
-            var id = session.GetProperty("id").GetString()!;
+            var id = session.Str("id");
+            if (id.Length == 0)
+            {
+                throw new CliFailure(ExitCodes.Unavailable, $"The portal at {api.Portal} answered the launch without a session id: is it the portal's API?");
+            }
+
             if (!call.Value(wait))
             {
                 call.Out.Result(session);
-                call.Out.Line($"Launched session {id} ({session.GetProperty("name").GetString()}): {session.GetProperty("state").GetString()}.");
+                call.Out.Line($"Launched session {id} ({session.Str("name")}): {session.Str("state")}.");
                 call.Out.Line($"Follow it with 'portal status {id}', or launch with --wait.");
                 return ExitCodes.Ok;
             }
 
             var interval = TimeSpan.FromSeconds(Math.Clamp(call.Value(poll), 0.1, 60));
-            var (final, exitCode) = await new SessionFollower(api, call.Out, interval).FollowAsync(id, session, cancellationToken);
-            call.Out.Result(final);
-            return exitCode;
+            try
+            {
+                var (final, exitCode) = await new SessionFollower(api, call.Out, interval).FollowAsync(id, session, cancellationToken);
+                call.Out.Result(final);
+                return exitCode;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Ctrl+C ends the waiting, not the session.
+                call.Out.Progress($"Stopped waiting; session {id} goes on. Follow it with 'portal status {id}', end it with 'portal stop {id}'.");
+                return ExitCodes.Interrupted;
+            }
         });
         return command;
     }

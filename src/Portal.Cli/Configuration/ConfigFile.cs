@@ -48,6 +48,18 @@ internal sealed class ConfigFile(string path)
 
     public void Write(StoredLogin login)
     {
+        try
+        {
+            WriteOwnerOnly(login);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new CliFailure(ExitCodes.Usage, $"Could not save the login in {Path}: {ex.Message} Choose another file with --config.");
+        }
+    }
+
+    private void WriteOwnerOnly(StoredLogin login)
+    {
         var folder = System.IO.Path.GetDirectoryName(Path)!;
         if (OperatingSystem.IsWindows())
         {

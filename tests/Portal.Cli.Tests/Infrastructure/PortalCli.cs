@@ -27,6 +27,27 @@ public sealed class PortalCli : IDisposable
 
     public async Task<CliResult> RunAsync(params string[] args)
     {
+        using var process = Start(args);
+        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"'portal {string.Join(' ', args)}' did not end within 60 seconds. Output so far: {await output}{await error}");
+        }
+
+        return new CliResult(process.ExitCode, await output, await error);
+    }
+
+    /// <summary>Starts the CLI and leaves it running, its input closed and its output redirected (for tests that signal it).</summary>
+    public Process Start(params string[] args)
+    {
         Assert.True(File.Exists(Dll), $"The CLI was not built beside the tests: {Dll}");
         // The dotnet that runs the tests (dotnet test sets DOTNET_HOST_PATH), else the one on PATH.
         var start = new ProcessStartInfo(System.Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
@@ -61,23 +82,9 @@ public sealed class PortalCli : IDisposable
             }
         }
 
-        using var process = Process.Start(start)!;
+        var process = Process.Start(start)!;
         process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(60));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"'portal {string.Join(' ', args)}' did not end within 60 seconds. Output so far: {await output}{await error}");
-        }
-
-        return new CliResult(process.ExitCode, await output, await error);
+        return process;
     }
 
     /// <summary>Signs in as a test user would: PORTAL_URL and PORTAL_TOKEN for every run.</summary>
