@@ -4,8 +4,9 @@ using Portal.Cli.Output;
 namespace Portal.Cli.Commands;
 
 /// <summary>
-/// <c>portal launch … [--wait]</c>: launches a session with the same request options as <c>estimate</c>. One launch
-/// key per invocation, so a call the HTTP layer repeats cannot make a second session.
+/// <c>portal launch … [--wait]</c>: launches a session with the same request options as <c>estimate</c>. Each run sends
+/// a new launch key unless <c>--launch-key</c> gives one, so a script that runs the command again after losing the
+/// answer gets the session the first run made instead of a second one.
 /// </summary>
 internal static class LaunchCommand
 {
