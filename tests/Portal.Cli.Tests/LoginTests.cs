@@ -31,6 +31,18 @@ public sealed class LoginTests(PortalFixture portal) : IDisposable
     }
 
     [Fact]
+    public async Task Without_token_option_the_token_is_read_from_standard_input()
+    {
+        var token = await portal.TokenAsync(PortalFixture.User("lena5"));
+
+        var login = await _cli.RunWithInputAsync(token.Secret + "\n", "login", "--url", portal.Url.ToString());
+
+        Assert.True(login.ExitCode == 0, login.ToString());
+        Assert.Contains(token.Secret, await File.ReadAllTextAsync(_cli.ConfigFile, TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.DoesNotContain(token.Secret, login.Output + login.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_revoked_token_is_refused_with_exit_2_and_nothing_is_saved()
     {
         var lena = PortalFixture.User("lena2");

@@ -128,7 +128,7 @@ public sealed partial class SessionLifecycleTests(PortalFixture portal) : IDispo
         var id = SessionLine().Match(first ?? string.Empty).Groups["id"].Value;
         Assert.False(string.IsNullOrEmpty(id), first);
 
-        using (var interrupt = System.Diagnostics.Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        using (var interrupt = System.Diagnostics.Process.Start("/bin/sh", ["-c", $"kill -INT {process.Id}"]))
         {
             await interrupt.WaitForExitAsync(TestContext.Current.CancellationToken);
         }

@@ -25,9 +25,12 @@ public sealed class PortalCli : IDisposable
     /// <summary>Variables for every run (PORTAL_URL, PORTAL_TOKEN, BROWSER…); null removes one.</summary>
     public Dictionary<string, string?> Environment { get; } = [];
 
-    public async Task<CliResult> RunAsync(params string[] args)
+    public Task<CliResult> RunAsync(params string[] args) => RunWithInputAsync(string.Empty, args);
+
+    /// <summary>Runs the CLI with <paramref name="input"/> piped to its standard input.</summary>
+    public async Task<CliResult> RunWithInputAsync(string input, params string[] args)
     {
-        using var process = Start(args);
+        using var process = Start(input, args);
         var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
@@ -46,7 +49,9 @@ public sealed class PortalCli : IDisposable
     }
 
     /// <summary>Starts the CLI and leaves it running, its input closed and its output redirected (for tests that signal it).</summary>
-    public Process Start(params string[] args)
+    public Process Start(params string[] args) => Start(string.Empty, args);
+
+    private Process Start(string input, string[] args)
     {
         Assert.True(File.Exists(Dll), $"The CLI was not built beside the tests: {Dll}");
         // The dotnet that runs the tests (dotnet test sets DOTNET_HOST_PATH), else the one on PATH.
@@ -83,6 +88,7 @@ public sealed class PortalCli : IDisposable
         }
 
         var process = Process.Start(start)!;
+        process.StandardInput.Write(input);
         process.StandardInput.Close();
         return process;
     }
