@@ -43,6 +43,20 @@ public sealed class LoginTests(PortalFixture portal) : IDisposable
     }
 
     [Fact]
+    public async Task A_config_file_others_could_read_is_made_owner_only_before_the_token_goes_in()
+    {
+        var token = await portal.TokenAsync(PortalFixture.User("lena6"));
+        Directory.CreateDirectory(Path.GetDirectoryName(_cli.ConfigFile)!);
+        await File.WriteAllTextAsync(_cli.ConfigFile, "{}", TestContext.Current.CancellationToken);
+        File.SetUnixFileMode(_cli.ConfigFile, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+
+        var login = await _cli.RunAsync("login", "--url", portal.Url.ToString(), "--token", token.Secret);
+
+        Assert.True(login.ExitCode == 0, login.ToString());
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(_cli.ConfigFile));
+    }
+
+    [Fact]
     public async Task A_revoked_token_is_refused_with_exit_2_and_nothing_is_saved()
     {
         var lena = PortalFixture.User("lena2");

@@ -76,16 +76,15 @@ internal sealed class ConfigFile(string path)
             options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         }
 
-        using (var stream = new FileStream(Path, options))
-        {
-            JsonSerializer.Serialize(stream, login, Json);
-        }
+        using var stream = new FileStream(Path, options);
 
-        // UnixCreateMode applies to a new file only: an older file keeps its mode unless it is set again.
+        // UnixCreateMode applies to a new file only: an older file keeps its mode, so it is set before the token is written.
         if (!OperatingSystem.IsWindows())
         {
-            File.SetUnixFileMode(Path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            File.SetUnixFileMode(stream.SafeFileHandle, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
+
+        JsonSerializer.Serialize(stream, login, Json);
     }
 }
 
