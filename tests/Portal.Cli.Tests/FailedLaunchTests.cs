@@ -29,7 +29,7 @@ public sealed class FailedLaunchTests : IAsyncLifetime
         var launch = await _cli.RunAsync(SampleLaunch.With("launch", "--wait", "--poll-seconds", "0.2"));
 
         Assert.True(launch.ExitCode == 6, launch.ToString());
-        Assert.Contains("(Workers, us-east-1): InProgress", launch.Output, StringComparison.Ordinal);
+        Assert.Contains("-workers-us-east-1 (Workers, us-east-1): ", launch.Output, StringComparison.Ordinal);
         Assert.Matches(@"is (Failed|NeedsAttention), not Ready: Stack \S+-workers-us-east-1 in us-east-1 failed", launch.Output);
     }
 }
