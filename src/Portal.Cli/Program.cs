@@ -1,0 +1,3 @@
+using Portal.Cli;
+
+return await PortalCommand.Create().Parse(args).InvokeAsync();
