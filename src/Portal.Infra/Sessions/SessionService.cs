@@ -9,6 +9,7 @@ using Portal.Domain.Costs;
 using Portal.Domain.Datasets;
 using Portal.Domain.LaunchPlans;
 using Portal.Domain.Quotas;
+using Portal.Domain.Regions;
 using Portal.Domain.Sessions;
 using Portal.Infra.Audit;
 using Portal.Infra.Budgets;
@@ -32,6 +33,7 @@ internal sealed partial class SessionService(
     LaunchPlanner planner,
     DatasetCatalog catalog,
     SessionRequestValidator validator,
+    IRegionDirectory regions,
     FoundationReadiness foundations,
     Compute.IComputePlacement placement,
     CostEstimator estimator,
@@ -77,6 +79,14 @@ internal sealed partial class SessionService(
         }
 
         var errors = validator.Validate(request).ToList();
+        // A worker region an admin disabled is a refusal, not a typo: it is audited like a budget's, before any cloud call.
+        var disabled = SessionRequestValidator.DisabledRegionRefusals(
+            regions.Current, request.Datasets.Distinct().Where(d => catalog.TryGet(d, out _)).Select(catalog.Get)).ToList();
+        if (disabled.Count > 0)
+        {
+            await audit.RecordAsync(actor, AuditActions.SessionLaunchRefused, SessionObject, SessionId.New().Value, string.Join(" ", disabled), cancellationToken);
+        }
+
         var name = string.IsNullOrWhiteSpace(command.Name) ? SessionName.Default(request) : command.Name.Trim();
         if (SessionName.Problem(name) is { } nameProblem)
         {
