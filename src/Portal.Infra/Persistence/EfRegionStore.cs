@@ -10,10 +10,10 @@ internal sealed class EfRegionStore(IDbContextFactory<PortalDbContext> factory, 
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var rows = await db.Regions.AsNoTracking().ToListAsync(cancellationToken);
-        // The home region first, then in the order they were added (the seeded ones share a moment: by code).
+        // The home region first, then in the order they were added (two instances adding at once may share a position).
         return [.. rows
             .OrderBy(r => r.Role == nameof(RegionRole.Home) ? 0 : 1)
-            .ThenBy(r => r.AddedAt)
+            .ThenBy(r => r.Position)
             .ThenBy(r => r.Code, StringComparer.Ordinal)
             .Select(ToRegion)];
     }
@@ -29,9 +29,11 @@ internal sealed class EfRegionStore(IDbContextFactory<PortalDbContext> factory, 
             return false;
         }
 
+        var last = await db.Regions.MaxAsync(r => (int?)r.Position, cancellationToken) ?? 0;
         db.Regions.Add(new RegionRecord
         {
             Code = code,
+            Position = last + 1,
             Name = region.DisplayName,
             Latitude = region.Location.Latitude,
             Longitude = region.Location.Longitude,

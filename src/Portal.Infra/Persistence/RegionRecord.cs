@@ -6,6 +6,9 @@ internal sealed class RegionRecord
     /// <summary><c>us-east-1</c>.</summary>
     public required string Code { get; set; }
 
+    /// <summary>The order regions were added in (the seed's first); the page and the API list them so.</summary>
+    public int Position { get; set; }
+
     public required string Name { get; set; }
 
     public double Latitude { get; set; }

@@ -15,6 +15,7 @@ namespace Portal.Infra.Persistence.Migrations.PostgreSql
                 columns: table => new
                 {
                     Code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
                     Name = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
                     Latitude = table.Column<double>(type: "double precision", nullable: false),
                     Longitude = table.Column<double>(type: "double precision", nullable: false),

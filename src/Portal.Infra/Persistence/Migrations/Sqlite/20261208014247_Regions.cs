@@ -15,6 +15,7 @@ namespace Portal.Infra.Persistence.Migrations.Sqlite
                 columns: table => new
                 {
                     Code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
                     Name = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
                     Latitude = table.Column<double>(type: "REAL", nullable: false),
                     Longitude = table.Column<double>(type: "REAL", nullable: false),
