@@ -40,7 +40,7 @@ internal sealed class RegionAdministration(IRegionStore store, RegionDirectory d
         }
 
         await audit.RecordAsync(actor, AuditActions.RegionAdd, ObjectType, region.Code.Value, region.Describe(), cancellationToken);
-        await directory.ReloadAsync(store, cancellationToken);
+        await directory.RefreshAsync(cancellationToken);
         return RegionEditResult.Done(
             $"{region.Code} added as a worker region with {region.Cidr}. On AWS, add {region.Code}={region.Cidr} to the CDK context portal:workerRegions "
             + "and redeploy HomeFoundation, PortalStack and the existing region foundations; then create its foundation here.");
@@ -71,13 +71,13 @@ internal sealed class RegionAdministration(IRegionStore store, RegionDirectory d
 
         if (known.Enabled == enabled)
         {
-            await directory.ReloadAsync(store, cancellationToken);
+            await directory.RefreshAsync(cancellationToken);
             return RegionEditResult.Done($"{region} is {(enabled ? "enabled" : "disabled")} already.");
         }
 
         await store.SetEnabledAsync(region, enabled, cancellationToken);
         await audit.RecordAsync(actor, enabled ? AuditActions.RegionEnable : AuditActions.RegionDisable, ObjectType, region.Value, known.Describe(), cancellationToken);
-        await directory.ReloadAsync(store, cancellationToken);
+        await directory.RefreshAsync(cancellationToken);
         return RegionEditResult.Done(enabled
             ? $"{region} is enabled: new sessions can run workers there again."
             : $"{region} is disabled: new sessions cannot run workers there. Sessions already running there continue until they stop.");

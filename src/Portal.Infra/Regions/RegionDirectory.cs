@@ -6,28 +6,41 @@ namespace Portal.Infra.Regions;
 /// <summary>
 /// The portal's regions now: the seed (<see cref="RegionCatalog.Default"/>) until <see cref="RegionStartup"/> loads the
 /// stored ones, then the stored ones, replaced whole after every admin change. Readers take <see cref="Current"/> once
-/// per use case; open pages hear each replacement.
+/// per use case; open pages hear each replacement. With several portal instances (PostgreSQL), a launch reads the stored
+/// regions again first (<see cref="RefreshAsync"/>), so a region another instance's admin disabled is refused here too.
 /// </summary>
-internal sealed class RegionDirectory(ILogger<RegionDirectory> logger) : ChangeNotifier<RegionCatalog>(logger), IRegionDirectory
+internal sealed class RegionDirectory(IRegionStore store, ILogger<RegionDirectory> logger) : ChangeNotifier<RegionCatalog>(logger), IRegionDirectory
 {
     private volatile RegionCatalog _current = RegionCatalog.Default;
 
     public RegionCatalog Current => _current;
 
     /// <summary>Puts <paramref name="catalog"/> in place of the current one and tells open pages.</summary>
-    public Task ReplaceAsync(RegionCatalog catalog)
+    private Task ReplaceAsync(RegionCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         _current = catalog;
         return PublishAsync(catalog);
     }
 
-    /// <summary>Reads the stored regions and makes them current.</summary>
+    /// <summary>
+    /// Reads the stored regions and makes them current when they differ (telling open pages); the current ones stay
+    /// when nothing is stored yet (before the start has seeded the table).
+    /// </summary>
     /// <exception cref="InvalidOperationException">The stored regions do not make a valid catalogue; the message says why.</exception>
-    public async Task ReloadAsync(IRegionStore store, CancellationToken cancellationToken)
+    public async Task<RegionCatalog> RefreshAsync(CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(store);
         var stored = await store.ListAsync(cancellationToken);
+        if (stored.Count == 0)
+        {
+            return Current;
+        }
+
+        if (stored.SequenceEqual(Current.All))
+        {
+            return Current;
+        }
+
         RegionCatalog catalog;
         try
         {
@@ -41,5 +54,6 @@ internal sealed class RegionDirectory(ILogger<RegionDirectory> logger) : ChangeN
         }
 
         await ReplaceAsync(catalog);
+        return catalog;
     }
 }

@@ -27,7 +27,7 @@ internal sealed partial class RegionStartup(IRegionStore store, RegionDirectory 
             }
         }
 
-        await directory.ReloadAsync(store, cancellationToken);
+        await directory.RefreshAsync(cancellationToken);
         LogSeeded(added, Seed.All.Count - added, directory.Current.All.Count);
     }
 

@@ -9,7 +9,6 @@ using Portal.Domain.Costs;
 using Portal.Domain.Datasets;
 using Portal.Domain.LaunchPlans;
 using Portal.Domain.Quotas;
-using Portal.Domain.Regions;
 using Portal.Domain.Sessions;
 using Portal.Infra.Audit;
 using Portal.Infra.Budgets;
@@ -33,7 +32,7 @@ internal sealed partial class SessionService(
     LaunchPlanner planner,
     DatasetCatalog catalog,
     SessionRequestValidator validator,
-    IRegionDirectory regions,
+    RegionDirectory regions,
     FoundationReadiness foundations,
     Compute.IComputePlacement placement,
     CostEstimator estimator,
@@ -78,10 +77,12 @@ internal sealed partial class SessionService(
             return new LaunchResult(earlier.Id, []);
         }
 
+        // The stored regions, not only this instance's copy: another instance's admin may have disabled one.
+        var current = await regions.RefreshAsync(cancellationToken);
         var errors = validator.Validate(request).ToList();
         // A worker region an admin disabled is a refusal, not a typo: it is audited like a budget's, before any cloud call.
         var disabled = SessionRequestValidator.DisabledRegionRefusals(
-            regions.Current, request.Datasets.Distinct().Where(d => catalog.TryGet(d, out _)).Select(catalog.Get)).ToList();
+            current, request.Datasets.Distinct().Where(d => catalog.TryGet(d, out _)).Select(catalog.Get)).ToList();
         if (disabled.Count > 0)
         {
             await audit.RecordAsync(actor, AuditActions.SessionLaunchRefused, SessionObject, SessionId.New().Value, string.Join(" ", disabled), cancellationToken);

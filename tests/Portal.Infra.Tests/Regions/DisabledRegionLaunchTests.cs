@@ -64,6 +64,24 @@ public sealed class DisabledRegionLaunchTests
     }
 
     [Fact]
+    public async Task Another_instance_refuses_the_launch_too_though_its_admin_acted_on_the_first()
+    {
+        var (host, cloud) = await HostAsync();
+        await using var _ = host;
+        await using var other = await host.StartAnotherInstanceAsync(Ct);
+        // The other instance has read the regions once, before the admin acted.
+        Assert.True(other.Services.GetRequiredService<IRegionDirectory>().Current.RunsWorkersIn(UsEast1));
+
+        await host.Services.GetRequiredService<IRegionAdministration>().SetEnabledAsync(Grace, UsEast1, enabled: false, Ct);
+        var result = await other.Sessions.LaunchAsync(Ada, SampleRequests.FirstRun, Ct);
+
+        Assert.Null(result.SessionId);
+        Assert.Contains("a worker region an admin disabled", Assert.Single(result.Errors).Message, StringComparison.Ordinal);
+        Assert.True(other.Services.GetRequiredService<IRegionDirectory>().Current.IsDisabled(UsEast1));
+        Assert.Empty(cloud.Stacks!.Creates);
+    }
+
+    [Fact]
     public async Task A_session_running_there_is_not_touched_by_the_disable_and_once_enabled_again_launches_go_ahead()
     {
         var (host, cloud) = await HostAsync();
