@@ -51,6 +51,9 @@ public static class InfraServiceCollectionExtensions
         // Also the first hosted service, the migrator: the database must exist before sessions are driven.
         services.AddPortalDatabase(configuration);
 
+        // The regions next: seeded and loaded before anything plans, prices or reaps in them.
+        AddRegions(services);
+
         // Next, the catalogue: loaded (or, in a new database, imported) before the portal serves a request.
         services.AddPortalCatalogue();
         AddBudgets(services, configuration);
@@ -95,6 +98,20 @@ public static class InfraServiceCollectionExtensions
         // Decoded and projected once per process (at first use); every map render reuses the country paths.
         services.AddSingleton<IWorldMap>(_ => WorldMapGeometry.Load());
         return builder;
+    }
+
+    /// <summary>
+    /// Regions: stored (seeded at start with <see cref="RegionCatalog.Default"/> where no region with the code is stored),
+    /// read per call through <see cref="IRegionDirectory"/>, and changed by admins on the Regions page.
+    /// </summary>
+    private static void AddRegions(IServiceCollection services)
+    {
+        services.AddSingleton<IRegionStore, EfRegionStore>();
+        services.AddSingleton<RegionDirectory>();
+        services.AddSingleton<IRegionDirectory>(sp => sp.GetRequiredService<RegionDirectory>());
+        services.AddSingleton<IChangeFeed<RegionCatalog>>(sp => sp.GetRequiredService<RegionDirectory>());
+        services.AddHostedService<RegionStartup>();
+        services.AddSingleton<IRegionAdministration, RegionAdministration>();
     }
 
     /// <summary>
@@ -149,7 +166,6 @@ public static class InfraServiceCollectionExtensions
             NotebookInstanceType = launchSection["NotebookInstanceType"] ?? launch.NotebookInstanceType,
         };
         services.AddSingleton(launch);
-        services.AddSingleton(RegionCatalog.Default);
         services.AddSingleton(DatasetCatalog.Default);
         services.AddSingleton<LaunchPlanner>();
         services.AddSingleton<CostEstimator>();

@@ -72,6 +72,39 @@ public sealed partial class AdminRegionsTests(BrowserFixture browser) : IAsyncLi
     }
 
     [Fact]
+    public async Task An_admin_adds_a_worker_region_disables_another_and_the_explore_map_greys_it()
+    {
+        await using var context = await browser.Browser.NewContextAsync(new() { BaseURL = _portal.BaseAddress.ToString() });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/signin");
+        await new SignInPage(page).SignInAsync("grace", "Admin");
+        await Expect(new ExplorePage(page).MapMarker("ERA5 reanalysis (us-east-1)")).ToBeEnabledAsync();
+        await page.GotoAsync("/admin/regions");
+        var add = page.GetByRole(AriaRole.Button, new() { Name = "Add worker region" });
+        await Expect(add).ToBeEnabledAsync();
+        await Expect(page.GetByLabel("CIDR")).ToHaveValueAsync("10.3.0.0/16");
+
+        var explore = new ExplorePage(page);
+        await explore.ChooseAsync("Region", "ap-south-1");
+        await add.ClickAsync();
+
+        await Expect(Row(page, "ap-south-1").GetByTestId("region-cidr")).ToHaveTextAsync("10.3.0.0/16");
+        await Expect(page.GetByTestId("regions-message")).ToContainTextAsync("portal:workerRegions");
+        await Expect(Row(page, "ap-south-1").GetByTestId("foundation-status")).ToHaveTextAsync("Not created");
+
+        await Row(page, "us-east-1").GetByRole(AriaRole.Button, new() { Name = "Disable us-east-1" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await Expect(dialog).ToContainTextAsync("Sessions running there now are not touched");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Disable region", Exact = true }).ClickAsync();
+        await Expect(Row(page, "us-east-1").GetByTestId("region-enabled")).ToHaveTextAsync("Disabled");
+        await AssertAccessibleAsync(page);
+
+        await page.GotoAsync("/");
+        await Expect(page.GetByTestId("map-region-disabled-us-east-1")).ToHaveTextAsync("disabled");
+        await Expect(page.GetByTestId("map-region-marker-us-east-1")).ToHaveAttributeAsync("title", new Regex("worker region disabled by an admin$"));
+    }
+
+    [Fact]
     public async Task A_plain_user_has_no_admin_link_and_is_refused_at_the_regions_page()
     {
         await using var context = await browser.Browser.NewContextAsync(new() { BaseURL = _portal.BaseAddress.ToString() });

@@ -23,6 +23,13 @@ public static class AuditActions
     public const string ReaperDelete = "reaper.delete";
     public const string RegionCreate = "region.create";
     public const string RegionDelete = "region.delete";
+
+    /// <summary>An admin added a worker region.</summary>
+    public const string RegionAdd = "region.add";
+    public const string RegionEnable = "region.enable";
+
+    /// <summary>An admin disabled a worker region: new sessions cannot run workers there.</summary>
+    public const string RegionDisable = "region.disable";
     public const string TokenCreate = "token.create";
 
     /// <summary>A personal API token was revoked, by its owner or an admin.</summary>
@@ -44,6 +51,7 @@ public static class AuditActions
     [
         SessionLaunch, SessionLaunchRefused, SessionStop, SessionForceStop, SessionExtend, SessionRetry, SessionResumeCleanUp,
         BudgetNotify, BudgetStop, BudgetCreate, BudgetUpdate, BudgetDelete, ReaperDelete, RegionCreate, RegionDelete,
+        RegionAdd, RegionEnable, RegionDisable,
         QuotaLimitSave, QuotaLimitDelete, TokenCreate, TokenRevoke,
         DatasetEnable, DatasetDisable, DatasetUpdate, DatasetImport,
     ];

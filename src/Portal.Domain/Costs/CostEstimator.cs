@@ -8,7 +8,7 @@ namespace Portal.Domain.Costs;
 /// Prices a session from its pools and lifetime: per region per hour, the foundations it relies on per month, and,
 /// given what it reads, the comparison with copying the data home. Every line is a quantity at a unit price.
 /// </summary>
-public sealed class CostEstimator(RegionCatalog regions, LaunchSettings settings)
+public sealed class CostEstimator(IRegionDirectory regions, LaunchSettings settings)
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
@@ -24,7 +24,7 @@ public sealed class CostEstimator(RegionCatalog regions, LaunchSettings settings
     {
         ArgumentNullException.ThrowIfNull(prices);
         ArgumentNullException.ThrowIfNull(workerRegions);
-        var home = regions.Home.Code;
+        var home = regions.Current.Home.Code;
         var workers = Math.Max(0, workersPerRegion);
         hours = Math.Max(0, hours);
         var regionsWithWorkers = workerRegions.Distinct().OrderBy(r => r.Value, StringComparer.Ordinal).ToList();
@@ -54,7 +54,7 @@ public sealed class CostEstimator(RegionCatalog regions, LaunchSettings settings
     public FoundationCost Foundation(PriceBook prices, RegionCode region)
     {
         ArgumentNullException.ThrowIfNull(prices);
-        return FoundationOf(prices, region, regions.Get(region).Role);
+        return FoundationOf(prices, region, regions.Current.Get(region).Role);
     }
 
     private static FoundationCost FoundationOf(PriceBook prices, RegionCode region, RegionRole role) =>

@@ -10,12 +10,12 @@ namespace Portal.Domain.Datasets;
 /// that would move home and what moving them costs), requester-pays buckets, deprecated datasets (naming the successor)
 /// and datasets the built-in analysis does not read.
 /// </summary>
-public sealed class DatasetAdvisor(RegionCatalog regions, DatasetCatalog catalog)
+public sealed class DatasetAdvisor(IRegionDirectory regions, DatasetCatalog catalog)
 {
     private const decimal BytesPerGb = 1_000_000_000m;
 
-    /// <summary>True when sessions can run workers next to data in <paramref name="region"/>.</summary>
-    public bool HasWorkers(RegionCode region) => regions.Contains(region) && regions.Get(region).Role == RegionRole.Worker;
+    /// <summary>True when sessions can run workers next to data in <paramref name="region"/> (a disabled worker region cannot).</summary>
+    public bool HasWorkers(RegionCode region) => regions.Current.RunsWorkersIn(region);
 
     /// <param name="prices">For the cost of moving data home; null while prices load (the notice then gives no figure).</param>
     public IReadOnlyList<DatasetNotice> For(IEnumerable<DatasetId> selected, PriceBook? prices)
@@ -60,9 +60,10 @@ public sealed class DatasetAdvisor(RegionCatalog regions, DatasetCatalog catalog
 
     private DatasetNotice Outside(Dataset dataset, PriceBook? prices)
     {
+        var catalog = regions.Current;
         var region = dataset.Location.Region;
         var where = AwsRegions.Find(region) is { } known ? $"{region} ({known.Name})" : region.Value;
-        var home = regions.Home.Code;
+        var home = catalog.Home.Code;
         var price = prices?.FindTransfer(region, home);
         string moving;
         if (dataset.SizeBytes is { } size)
@@ -81,9 +82,10 @@ public sealed class DatasetAdvisor(RegionCatalog regions, DatasetCatalog catalog
                     $"The registry does not publish its size; every GB an analysis in {home} read from it would cross regions at ${price.Usd:0.###} per GB (100 GB: ${100 * price.Usd:N2}).");
         }
 
-        var workers = string.Join(", ", regions.Workers.Select(r => r.Code.Value));
+        var workers = string.Join(", ", catalog.Workers.Where(r => r.RunsWorkers).Select(r => r.Code.Value));
+        var why = catalog.IsDisabled(region) ? "a worker region an admin disabled" : "where the portal has no worker region";
         return new(dataset.Id, DatasetNoticeKind.OutsideWorkerRegions, $"{dataset.Name}: no workers in {region}",
-            $"{dataset.Name} lives in {where}, where the portal has no worker region, so no Dask workers can run next to it. {moving} "
+            $"{dataset.Name} lives in {where}, {why}, so no Dask workers can run next to it. {moving} "
             + $"Ask an admin to enable {region}, or choose data in a worker region ({workers}).", Blocks: true);
     }
 

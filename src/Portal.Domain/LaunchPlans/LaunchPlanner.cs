@@ -6,7 +6,7 @@ using Portal.Domain.Sessions;
 namespace Portal.Domain.LaunchPlans;
 
 /// <summary>Turns a valid <see cref="SessionRequest"/> into a <see cref="LaunchPlan"/>.</summary>
-public sealed class LaunchPlanner(RegionCatalog regions, DatasetCatalog datasets, LaunchSettings settings)
+public sealed class LaunchPlanner(IRegionDirectory directory, DatasetCatalog datasets, LaunchSettings settings)
 {
     public const int DaskSchedulerPort = 8786;
 
@@ -14,6 +14,7 @@ public sealed class LaunchPlanner(RegionCatalog regions, DatasetCatalog datasets
     {
         // The request was validated once, at launch (SessionRequestValidator); the plan is recorded, never made again.
         ArgumentNullException.ThrowIfNull(request);
+        var regions = directory.Current;
         var home = regions.Home.Code;
         var schedulerAddress = SchedulerAddressFor(sessionId);
         var pools = request.Datasets
@@ -26,6 +27,11 @@ public sealed class LaunchPlanner(RegionCatalog regions, DatasetCatalog datasets
                 if (!regions.Contains(g.Key) || regions.Get(g.Key).Role != RegionRole.Worker)
                 {
                     throw new DomainException($"Region {g.Key} holds {g.First().Name} but is not a worker region.");
+                }
+
+                if (!regions.RunsWorkersIn(g.Key))
+                {
+                    throw new DomainException(RegionCatalog.DisabledMessage(regions.Get(g.Key), g.First().Name));
                 }
 
                 return new WorkerPool(g.Key, PoolName(g.Key), request.WorkersPerRegion, request.WorkerSize, [.. g]);

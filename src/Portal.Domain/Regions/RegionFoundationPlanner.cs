@@ -8,8 +8,11 @@ namespace Portal.Domain.Regions;
 /// <see cref="RegionFoundationParameters"/>), from the region, the home region of <paramref name="regions"/>, the
 /// HomeFoundation outputs and the datasets of <paramref name="datasets"/> whose bytes live in the region.
 /// </summary>
-public sealed class RegionFoundationPlanner(RegionCatalog regions, DatasetCatalog datasets)
+public sealed class RegionFoundationPlanner(IRegionDirectory regions, DatasetCatalog datasets)
 {
+    // The regions now: a worker region added while the portal runs gets a foundation like the others.
+    private RegionCatalog Catalog => regions.Current;
+
     /// <summary>Foundation stacks are named <c>portal-region-&lt;region&gt;</c>: inside the portal's <c>portal-*</c> IAM scope, never a session's name.</summary>
     public const string StackNamePrefix = "portal-region-";
 
@@ -33,14 +36,14 @@ public sealed class RegionFoundationPlanner(RegionCatalog regions, DatasetCatalo
     {
         ArgumentNullException.ThrowIfNull(region);
         ArgumentNullException.ThrowIfNull(home);
-        if (region.Role != RegionRole.Worker || region.Code == regions.Home.Code)
+        if (region.Role != RegionRole.Worker || region.Code == Catalog.Home.Code)
         {
             return [$"{region.Code} is the home region: its foundation is HomeFoundation, which the operator deploys with cdk deploy. "
                     + "Only worker regions get a RegionFoundation."];
         }
 
         var problems = new List<string>();
-        if (!regions.Contains(region.Code) || regions.Get(region.Code) is not { Role: RegionRole.Worker } known || known.Cidr != region.Cidr)
+        if (!Catalog.Contains(region.Code) || Catalog.Get(region.Code) is not { Role: RegionRole.Worker } known || known.Cidr != region.Cidr)
         {
             problems.Add($"{region.Code} with {region.Cidr} is not a worker region of the portal's region catalogue: HomeFoundation routes and admits "
                          + "only the catalogue's worker CIDRs (CDK context portal:workerRegions). Add it to both and redeploy HomeFoundation first.");
@@ -52,7 +55,7 @@ public sealed class RegionFoundationPlanner(RegionCatalog regions, DatasetCatalo
                          + "which the home VPC routes to the Transit Gateway.");
         }
 
-        foreach (var other in regions.All.Where(r => r.Code != region.Code && r.Cidr.Overlaps(region.Cidr)))
+        foreach (var other in Catalog.All.Where(r => r.Code != region.Code && r.Cidr.Overlaps(region.Cidr)))
         {
             problems.Add($"The CIDR of {region.Code} ({region.Cidr}) overlaps the CIDR of {other.Code} ({other.Cidr}): "
                          + "traffic over the Transit Gateway could not tell them apart. Give each region its own /16.");
@@ -77,15 +80,15 @@ public sealed class RegionFoundationPlanner(RegionCatalog regions, DatasetCatalo
 
     /// <summary>Why no foundation can be planned for a catalogue region; empty when one can.</summary>
     public IReadOnlyList<string> Validate(RegionCode region, HomeFoundationOutputs home) =>
-        regions.Contains(region)
-            ? Validate(regions.Get(region), home)
+        Catalog.Contains(region)
+            ? Validate(Catalog.Get(region), home)
             : [$"Region {region} is not in the portal's region catalogue."];
 
     /// <summary>The stack for a catalogue region.</summary>
     /// <exception cref="DomainException">The region cannot have a foundation; the message says every reason (<see cref="Validate(RegionCode, HomeFoundationOutputs)"/>).</exception>
     public RegionFoundationSpec Plan(RegionCode region, HomeFoundationOutputs home) =>
-        regions.Contains(region)
-            ? Plan(regions.Get(region), home)
+        Catalog.Contains(region)
+            ? Plan(Catalog.Get(region), home)
             : throw new DomainException($"Region {region} is not in the portal's region catalogue.");
 
     /// <summary>The stack for <paramref name="region"/>.</summary>
@@ -102,8 +105,8 @@ public sealed class RegionFoundationPlanner(RegionCatalog regions, DatasetCatalo
         var parameters = new Dictionary<string, string>
         {
             [RegionFoundationParameters.VpcCidr] = region.Cidr.ToString(),
-            [RegionFoundationParameters.HomeRegion] = regions.Home.Code.Value,
-            [RegionFoundationParameters.HomeCidr] = regions.Home.Cidr.ToString(),
+            [RegionFoundationParameters.HomeRegion] = Catalog.Home.Code.Value,
+            [RegionFoundationParameters.HomeCidr] = Catalog.Home.Cidr.ToString(),
             [RegionFoundationParameters.HomeTransitGatewayId] = home.TransitGatewayId,
             [RegionFoundationParameters.HomeHostedZoneId] = home.HostedZoneId,
             // Position i of one list pairs with position i of the other (see RegionFoundationParameters).

@@ -5,9 +5,9 @@ using Portal.Domain.Regions;
 namespace Portal.Domain.Sessions;
 
 /// <summary>Checks a <see cref="SessionRequest"/> against the catalogue, the worker regions and the portal's limits.</summary>
-/// <param name="regions">The portal's regions: a dataset where no worker region runs is refused. Null checks the catalogue only.</param>
+/// <param name="directory">The portal's regions, read per call: a dataset where no enabled worker region runs is refused. Null checks the catalogue only.</param>
 /// <param name="stores">The CMIP6 store catalogue: a CMIP6 choice no store matches is refused. Null skips that check.</param>
-public sealed class SessionRequestValidator(DatasetCatalog catalog, RegionCatalog? regions = null, Cmip6StoreCatalogue? stores = null)
+public sealed class SessionRequestValidator(DatasetCatalog catalog, IRegionDirectory? directory = null, Cmip6StoreCatalogue? stores = null)
 {
     /// <summary>The most workers one region may get in one session.</summary>
     public const int MaxWorkersPerRegion = 50;
@@ -120,19 +120,30 @@ public sealed class SessionRequestValidator(DatasetCatalog catalog, RegionCatalo
         }
     }
 
-    /// <summary>Workers run only in worker regions: data elsewhere cannot get a pool next to it.</summary>
+    /// <summary>Workers run only in enabled worker regions: data elsewhere cannot get a pool next to it.</summary>
     private void ValidatePlaces(List<Dataset> selected, List<FieldError> errors)
     {
-        if (regions is null)
+        if (directory?.Current is not { } regions)
         {
             return;
         }
 
-        foreach (var dataset in selected.Where(d => !regions.Contains(d.Location.Region) || regions.Get(d.Location.Region).Role != RegionRole.Worker))
+        errors.AddRange(DisabledRegionRefusals(regions, selected).Select(message => new FieldError(SessionRequestField.Datasets, message)));
+        foreach (var dataset in selected.Where(d => regions.Find(d.Location.Region) is not { Role: RegionRole.Worker }))
         {
             errors.Add(new(SessionRequestField.Datasets,
                 $"{dataset.Name} lives in {dataset.Location.Region}, where the portal has no worker region: deselect it, or ask an admin to enable {dataset.Location.Region}."));
         }
+    }
+
+    /// <summary>One message per selected dataset in a worker region an admin disabled, naming the region.</summary>
+    public static IEnumerable<string> DisabledRegionRefusals(RegionCatalog regions, IEnumerable<Dataset> selected)
+    {
+        ArgumentNullException.ThrowIfNull(regions);
+        ArgumentNullException.ThrowIfNull(selected);
+        return selected
+            .Where(d => regions.IsDisabled(d.Location.Region))
+            .Select(d => RegionCatalog.DisabledMessage(regions.Get(d.Location.Region), d.Name));
     }
 
     /// <summary>Whether an analysis of the request's data type reads the dataset.</summary>

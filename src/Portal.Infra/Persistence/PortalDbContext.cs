@@ -40,6 +40,8 @@ internal abstract class PortalDbContext(DbContextOptions options) : DbContext(op
 
     public DbSet<PortalLimitRecord> PortalLimits => Set<PortalLimitRecord>();
 
+    public DbSet<RegionRecord> Regions => Set<RegionRecord>();
+
     /// <summary>The append-only audit log: insert and read only (triggers refuse updates and deletes).</summary>
     public DbSet<AuditEntryRecord> AuditEntries => Set<AuditEntryRecord>();
 

@@ -17,7 +17,7 @@ namespace Portal.Infra.Pricing;
 internal sealed partial class PriceListReader(
     IAwsClientFactory<IAmazonPricing> clients,
     IOptions<PricingOptions> options,
-    RegionCatalog regions,
+    IRegionDirectory regions,
     LaunchSettings launch,
     TimeProvider time,
     ILogger<PriceListReader> logger)
@@ -29,7 +29,7 @@ internal sealed partial class PriceListReader(
     {
         var settings = options.Value;
         var client = clients.ForRegion(RegionCode.Parse(settings.EndpointRegion));
-        var queries = PriceQueries.For([.. regions.All.Select(r => r.Code)], [SessionRequest.DefaultWorkerSize], launch.NotebookInstanceType);
+        var queries = PriceQueries.For([.. regions.Current.All.Select(r => r.Code)], [SessionRequest.DefaultWorkerSize], launch.NotebookInstanceType);
         var prices = new List<UnitPrice>();
         var calls = 0;
         foreach (var query in queries)

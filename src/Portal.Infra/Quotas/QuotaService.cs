@@ -22,7 +22,7 @@ internal sealed partial class QuotaService(
     IPortalLimitStore limits,
     ISessionStore sessions,
     IServiceQuotaSource quotas,
-    RegionCatalog regions,
+    IRegionDirectory regions,
     LaunchSettings launchSettings,
     AuditTrail audit,
     IOptions<OrchestrationOptions> options,
@@ -85,7 +85,7 @@ internal sealed partial class QuotaService(
 
         var inUse = ServiceQuotaPlan.InUse(await sessions.ListAsync(owner: null, cancellationToken));
         var result = new List<RegionServiceQuotas>();
-        foreach (var region in regions.All)
+        foreach (var region in regions.Current.All)
         {
             var keys = new List<ServiceQuotaKey> { ServiceQuotaCodes.Ec2OnDemandStandardVcpus, ServiceQuotaCodes.FargateVcpus, ServiceQuotaCodes.ElasticIps };
             if (region.Role == RegionRole.Home)

@@ -16,7 +16,7 @@ namespace Portal.Infra.Reaper;
 /// Foundations (<c>portal-region-…</c>) are never touched. Each reaped resource is recorded for admins and in the audit log.
 /// </summary>
 internal sealed partial class OrphanReaper(
-    RegionCatalog regions,
+    IRegionDirectory regions,
     IStackDeployer stacks,
     INotebookService notebooks,
     ISessionStore sessions,
@@ -36,7 +36,7 @@ internal sealed partial class OrphanReaper(
     public async Task<IReadOnlyList<ReapedResource>> ReapOnceAsync(CancellationToken cancellationToken)
     {
         var reaped = new List<ReapedResource>();
-        foreach (var region in regions.All.Select(r => r.Code))
+        foreach (var region in regions.Current.All.Select(r => r.Code))
         {
             try
             {

@@ -8,7 +8,7 @@ namespace Portal.Infra.Regions;
 /// Checks the settings that are given: ids in AWS's format, and a home CIDR equal to the catalogue's. Missing ids are
 /// not an error at start (a portal can run sessions in foundations made by hand); creating a foundation says what is missing.
 /// </summary>
-internal sealed class FoundationOptionsValidator(RegionCatalog regions) : IValidateOptions<FoundationOptions>
+internal sealed class FoundationOptionsValidator(IRegionDirectory regions) : IValidateOptions<FoundationOptions>
 {
     public ValidateOptionsResult Validate(string? name, FoundationOptions options)
     {
@@ -46,7 +46,7 @@ internal sealed class FoundationOptionsValidator(RegionCatalog regions) : IValid
             return [$"{FoundationOptions.SectionName}:{nameof(FoundationOptions.HomeCidr)}: {ex.Message}"];
         }
 
-        var home = regions.Home;
+        var home = regions.Current.Home;
         return cidr == home.Cidr
             ? []
             : [$"{FoundationOptions.SectionName}:{nameof(FoundationOptions.HomeCidr)} is {cidr}, but the portal's home region {home.Code} has {home.Cidr}: "

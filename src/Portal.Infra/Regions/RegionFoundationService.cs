@@ -15,7 +15,7 @@ namespace Portal.Infra.Regions;
 /// </summary>
 internal sealed partial class RegionFoundationService(
     RegionFoundationPlanner planner,
-    RegionCatalog regions,
+    IRegionDirectory regions,
     IStackDeployer stacks,
     IDataRepositoryAssociations associations,
     ISessionStore sessions,
@@ -72,7 +72,7 @@ internal sealed partial class RegionFoundationService(
         }
 
         // Each region is its own endpoint: ask them side by side.
-        return await Task.WhenAll(regions.Workers.Select(r => DescribeAsync(r, cancellationToken)));
+        return await Task.WhenAll(regions.Current.Workers.Select(r => DescribeAsync(r, cancellationToken)));
     }
 
     /// <summary>The foundation of one worker region; null for anyone but an admin, or for a region that is not a worker.</summary>
@@ -104,7 +104,7 @@ internal sealed partial class RegionFoundationService(
             return new FoundationCommandResult(FoundationCommandOutcome.Refused, string.Join(" ", plan.Problems));
         }
 
-        var current = await DescribeAsync(regions.Get(region), cancellationToken);
+        var current = await DescribeAsync(regions.Current.Get(region), cancellationToken);
         switch (current.Status)
         {
             case FoundationStatus.Creating:
@@ -231,7 +231,7 @@ internal sealed partial class RegionFoundationService(
     }
 
     private Region? WorkerOrNull(RegionCode region) =>
-        regions.Contains(region) && regions.Get(region) is { Role: RegionRole.Worker } worker ? worker : null;
+        regions.Current.Find(region) is { Role: RegionRole.Worker } worker ? worker : null;
 
     private HomeFoundationOutputs HomeOutputs() =>
         new(options.Value.HomeTransitGatewayId ?? string.Empty, options.Value.HomeHostedZoneId ?? string.Empty);

@@ -32,6 +32,7 @@ internal sealed partial class SessionService(
     LaunchPlanner planner,
     DatasetCatalog catalog,
     SessionRequestValidator validator,
+    RegionDirectory regions,
     FoundationReadiness foundations,
     Compute.IComputePlacement placement,
     CostEstimator estimator,
@@ -76,7 +77,17 @@ internal sealed partial class SessionService(
             return new LaunchResult(earlier.Id, []);
         }
 
+        // The stored regions, not only this instance's copy: another instance's admin may have disabled one.
+        var current = await regions.RefreshAsync(cancellationToken);
         var errors = validator.Validate(request).ToList();
+        // A worker region an admin disabled is a refusal, not a typo: it is audited like a budget's, before any cloud call.
+        var disabled = SessionRequestValidator.DisabledRegionRefusals(
+            current, request.Datasets.Distinct().Where(d => catalog.TryGet(d, out _)).Select(catalog.Get)).ToList();
+        if (disabled.Count > 0)
+        {
+            await audit.RecordAsync(actor, AuditActions.SessionLaunchRefused, SessionObject, SessionId.New().Value, string.Join(" ", disabled), cancellationToken);
+        }
+
         var name = string.IsNullOrWhiteSpace(command.Name) ? SessionName.Default(request) : command.Name.Trim();
         if (SessionName.Problem(name) is { } nameProblem)
         {

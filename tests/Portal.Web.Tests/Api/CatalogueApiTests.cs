@@ -95,6 +95,27 @@ public sealed class CatalogueApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Regions_say_whether_each_is_enabled_and_an_estimate_needing_a_disabled_one_is_refused_naming_it()
+    {
+        var before = (await Json(await _ada.GetAsync("/api/v1/regions", Ct))).EnumerateArray().ToList();
+        Assert.All(before, r => Assert.True(r.GetProperty("enabled").GetBoolean()));
+
+        var admin = new Portal.Domain.Sessions.Actor("local:grace", "grace", isAdmin: true);
+        var disabled = await _host.Services.GetRequiredService<Portal.Domain.Regions.IRegionAdministration>()
+            .SetEnabledAsync(admin, Portal.Domain.Regions.RegionCode.Parse("us-east-1"), enabled: false, Ct);
+        Assert.True(disabled.Succeeded, disabled.Message);
+
+        var after = (await Json(await _ada.GetAsync("/api/v1/regions", Ct))).EnumerateArray()
+            .ToDictionary(r => r.GetProperty("code").GetString()!, r => r.GetProperty("enabled").GetBoolean());
+        Assert.Equal(new Dictionary<string, bool> { ["eu-west-2"] = true, ["us-east-1"] = false, ["us-west-2"] = true }, after);
+        using var estimate = await _ada.PostAsJsonAsync("/api/v1/estimate", SessionsApiTests.Body(), Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, estimate.StatusCode);
+        var message = (await Json(estimate)).GetProperty("errors").GetProperty("datasets")[0].GetString();
+        Assert.Equal("ERA5 reanalysis lives in us-east-1 (US East (N. Virginia)), a worker region an admin disabled: new sessions cannot run workers there. "
+                     + "Choose datasets in another worker region, or ask an admin to enable us-east-1.", message);
+    }
+
+    [Fact]
     public async Task My_budgets_are_the_ones_that_apply_to_me_only()
     {
         var store = _host.Services.GetRequiredService<IBudgetStore>();

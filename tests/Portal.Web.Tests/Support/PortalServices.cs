@@ -30,7 +30,12 @@ internal static class PortalServices
     {
         var store = new InMemorySessionStore();
         services.AddSingleton<TimeProvider>(clock);
-        services.AddSingleton(RegionCatalog.Default);
+        // The real directory and administration over an in-memory store seeded with the default three regions.
+        services.AddSingleton<IRegionStore, InMemoryRegionStore>();
+        services.AddSingleton<Portal.Infra.Regions.RegionDirectory>();
+        services.AddSingleton<IRegionDirectory>(sp => sp.GetRequiredService<Portal.Infra.Regions.RegionDirectory>());
+        services.AddSingleton<IChangeFeed<RegionCatalog>>(sp => sp.GetRequiredService<Portal.Infra.Regions.RegionDirectory>());
+        services.AddSingleton<IRegionAdministration, Portal.Infra.Regions.RegionAdministration>();
         services.AddSingleton(DatasetCatalog.Default);
         services.AddSingleton(LaunchSettings.Default);
         services.AddSingleton<SessionRequestValidator>();

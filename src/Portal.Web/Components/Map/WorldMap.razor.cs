@@ -93,10 +93,15 @@ public sealed partial class WorldMap
     private static string RegionTitle(Region region) =>
         region.Role == RegionRole.Home
             ? $"{region.DisplayName}, {region.Code}: home region (portal, notebooks and schedulers)"
-            : $"{region.DisplayName}, {region.Code}: worker region";
+            : region.Enabled
+                ? $"{region.DisplayName}, {region.Code}: worker region"
+                : $"{region.DisplayName}, {region.Code}: worker region, disabled by an admin (no new workers)";
+
+    private static string RegionClass(Region region) =>
+        region.Role == RegionRole.Home ? "region region-home" : region.Enabled ? "region region-worker" : "region region-worker region-disabled";
 
     private static string MarkerClass(RegionMarker marker, bool active) =>
-        "region-marker" + (marker.HasWorkers ? " has-workers" : " no-workers") + (active ? " active" : null) + (marker.Selected > 0 ? " has-selected" : null);
+        "region-marker" + (marker.HasWorkers ? " has-workers" : " no-workers") + (marker.Disabled ? " disabled" : null) + (active ? " active" : null) + (marker.Selected > 0 ? " has-selected" : null);
 
     /// <summary>One marker per region holding datasets, the busiest placed first; positions as percentages of the map.</summary>
     private List<RegionMarker> PlacedMarkers()
@@ -115,15 +120,17 @@ public sealed partial class WorldMap
         for (var i = 0; i < regions.Count; i++)
         {
             var (code, count, _) = regions[i];
-            var hasWorkers = portal.TryGetValue(code, out var region) && region.Role == RegionRole.Worker;
+            var known = portal.GetValueOrDefault(code);
+            var hasWorkers = known is { RunsWorkers: true };
+            var disabled = known is { Role: RegionRole.Worker, Enabled: false };
             var selected = SelectedCounts.GetValueOrDefault(code);
             var name = AwsRegions.Find(code)?.Name ?? code.Value;
             var afterCount = (count >= 1000 ? string.Create(CultureInfo.InvariantCulture, $" ({count:N0})") : string.Empty)
                              + $" {(count == 1 ? "dataset" : "datasets")} in {code}, {name}";
-            var workers = hasWorkers ? ", worker region" : ", no worker region";
+            var workers = hasWorkers ? ", worker region" : disabled ? ", worker region disabled by an admin" : ", no worker region";
             var style = string.Create(CultureInfo.InvariantCulture,
                 $"left: {100 * spots[i].X / Geometry.Width:0.###}%; top: {100 * spots[i].Y / Geometry.Height:0.###}%");
-            markers.Add(new RegionMarker(code, CountText(count), afterCount, workers, style, hasWorkers, selected, points[i].X, points[i].Y, spots[i].X, spots[i].Y));
+            markers.Add(new RegionMarker(code, CountText(count), afterCount, workers, style, hasWorkers, disabled, selected, points[i].X, points[i].Y, spots[i].X, spots[i].Y));
         }
 
         return markers;
@@ -139,6 +146,7 @@ public sealed partial class WorldMap
         string Workers,
         string Style,
         bool HasWorkers,
+        bool Disabled,
         int Selected,
         double PointX,
         double PointY,

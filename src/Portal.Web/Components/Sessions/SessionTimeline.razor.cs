@@ -39,7 +39,10 @@ public sealed partial class SessionTimeline
     public required DateTimeOffset Now { get; set; }
 
     [Inject]
-    private RegionCatalog Regions { get; set; } = default!;
+    private IRegionDirectory RegionDirectory { get; set; } = default!;
+
+    /// <summary>The regions now (an admin may add or disable one while the page is open).</summary>
+    private RegionCatalog Regions => RegionDirectory.Current;
 
     [Inject]
     private DatasetCatalog Catalog { get; set; } = default!;

@@ -179,6 +179,28 @@ public sealed class WorldMapTests : BunitContext
             double.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture) * Geometry.Height / 100);
     }
 
+    [Fact]
+    public void A_disabled_worker_region_is_greyed_labelled_disabled_and_its_datasets_marker_says_so()
+    {
+        var regions = RegionCatalog.Default.WithEnabled(UsEast1, enabled: false).All;
+
+        var cut = Render<WorldMap>(p => p.Add(x => x.Regions, regions).Add(x => x.Counts, new Dictionary<RegionCode, int> { [UsEast1] = 2, [UsWest2] = 1 }));
+
+        var dot = cut.Find("[data-testid=map-region-us-east-1]");
+        Assert.Contains("region-disabled", dot.ClassList);
+        Assert.Equal("false", dot.GetAttribute("data-enabled"));
+        Assert.Equal("disabled", cut.Find("[data-testid=map-region-disabled-us-east-1]").TextContent);
+        Assert.Equal("US East (N. Virginia), us-east-1: worker region, disabled by an admin (no new workers)", dot.QuerySelector("title")!.TextContent);
+        var marker = cut.Find("[data-testid=map-region-marker-us-east-1]");
+        Assert.Equal("2 datasets in us-east-1, US East (N. Virginia), worker region disabled by an admin", marker.GetAttribute("title"));
+        Assert.Contains("disabled", marker.ClassList);
+        Assert.Contains("no-workers", marker.ClassList);
+        // The enabled worker region is drawn as before.
+        Assert.Empty(cut.FindAll("[data-testid=map-region-disabled-us-west-2]"));
+        Assert.Equal("true", cut.Find("[data-testid=map-region-us-west-2]").GetAttribute("data-enabled"));
+        Assert.DoesNotContain("disabled", cut.Find("[data-testid=map-region-marker-us-west-2]").ClassList);
+    }
+
     private IRenderedComponent<WorldMap> RenderMap(Dictionary<RegionCode, int> counts, Dictionary<RegionCode, int>? selected = null) =>
         Render<WorldMap>(p =>
         {

@@ -27,7 +27,10 @@ public sealed partial class AccountPage : IDisposable
     private CloudInfo Cloud { get; set; } = default!;
 
     [Inject]
-    private RegionCatalog Catalog { get; set; } = default!;
+    private IRegionDirectory RegionDirectory { get; set; } = default!;
+
+    /// <summary>The regions now (an admin may add or disable one while the page is open).</summary>
+    private RegionCatalog Catalog => RegionDirectory.Current;
 
     [Inject]
     private IPriceBookStatusSource PriceStatus { get; set; } = default!;

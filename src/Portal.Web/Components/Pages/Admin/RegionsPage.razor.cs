@@ -16,8 +16,9 @@ using Portal.Web.Components.Costs;
 namespace Portal.Web.Components.Pages.Admin;
 
 /// <summary>
-/// Every region the portal knows, and for worker regions their foundation: status, recent events, Create and Delete.
-/// Admins only, on the page and again in every handler. The status is read again every few seconds while a foundation
+/// Every region the portal knows, and for worker regions their foundation: status, recent events, Create and Delete;
+/// adding a worker region, enabling and disabling one (<c>RegionsPage.Catalogue.cs</c>). Admins only, on the page and
+/// again in every handler. The status is read again every few seconds while a foundation
 /// is being created or deleted, and at once when any admin creates or deletes one.
 /// </summary>
 public sealed partial class RegionsPage : IDisposable
@@ -46,7 +47,10 @@ public sealed partial class RegionsPage : IDisposable
     private ISessionService Sessions { get; set; } = default!;
 
     [Inject]
-    private RegionCatalog Catalog { get; set; } = default!;
+    private IRegionDirectory RegionDirectory { get; set; } = default!;
+
+    /// <summary>The regions now (an admin may add or disable one while the page is open).</summary>
+    private RegionCatalog Catalog => RegionDirectory.Current;
 
     [Inject]
     private DatasetCatalog Datasets { get; set; } = default!;
@@ -99,11 +103,14 @@ public sealed partial class RegionsPage : IDisposable
     private async Task LoadAsync()
     {
         var admin = await AuthenticationState.ToAdminAsync();
+        _isAdmin = admin is not null;
         if (admin is null)
         {
             _foundations = [];
             return;
         }
+
+        SuggestCidrIfEmpty();
 
         _prices = await PriceStatus.GetStatusAsync(_lifetime.Token);
         _priceWarning = PriceFreshness.Warning(_prices, Clock.GetUtcNow());

@@ -41,7 +41,10 @@ public sealed partial class SessionsPage : IDisposable
     private IChangeFeed<SessionChange> Changes { get; set; } = default!;
 
     [Inject]
-    private RegionCatalog Catalog { get; set; } = default!;
+    private IRegionDirectory RegionDirectory { get; set; } = default!;
+
+    /// <summary>The regions now (an admin may add or disable one while the page is open).</summary>
+    private RegionCatalog Catalog => RegionDirectory.Current;
 
     [Inject]
     private TimeProvider Clock { get; set; } = default!;

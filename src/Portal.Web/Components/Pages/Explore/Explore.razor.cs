@@ -28,7 +28,10 @@ public partial class Explore
     private readonly string _launchKey = Guid.NewGuid().ToString("N");
 
     [Inject]
-    private RegionCatalog Regions { get; set; } = default!;
+    private IRegionDirectory RegionDirectory { get; set; } = default!;
+
+    /// <summary>The regions now (an admin may add or disable one while the page is open).</summary>
+    private RegionCatalog Regions => RegionDirectory.Current;
 
     [Inject]
     private DatasetCatalog Catalog { get; set; } = default!;

@@ -42,7 +42,10 @@ public sealed partial class SessionPage
     private IChangeFeed<SessionChange> Changes { get; set; } = default!;
 
     [Inject]
-    private RegionCatalog Regions { get; set; } = default!;
+    private IRegionDirectory RegionDirectory { get; set; } = default!;
+
+    /// <summary>The regions now (an admin may add or disable one while the page is open).</summary>
+    private RegionCatalog Regions => RegionDirectory.Current;
 
     [Inject]
     private TimeProvider Clock { get; set; } = default!;

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using MudBlazor;
 using MudBlazor.Services;
+using Portal.Domain.Audit;
 using Portal.Domain.Cloud;
 using Portal.Domain.Costs;
 using Portal.Domain.LaunchPlans;
@@ -370,6 +371,120 @@ public sealed class RegionsPageTests : BunitContext
 
         Assert.Empty(cut.FindAll("[data-testid=foundation-not-required]"));
     }
+
+    [Fact]
+    public async Task An_admin_adds_a_worker_region_with_the_suggested_cidr_and_it_is_listed_audited_and_says_what_to_do_on_aws()
+    {
+        var cut = Render<RegionsPage>();
+        Assert.Equal("10.3.0.0/16", cut.Find("#region-add-cidr").GetAttribute("value"));
+        Assert.Contains("portal:workerRegions", cut.Find("[data-testid=region-add-form]").TextContent, StringComparison.Ordinal);
+        var select = cut.FindComponent<MudSelect<string>>();
+        Assert.DoesNotContain(select.FindComponents<MudSelectItem<string>>(), i => i.Instance.Value is "us-east-1" or "eu-west-2");
+
+        await cut.InvokeAsync(() => select.Instance.ValueChanged.InvokeAsync("ap-south-1"));
+        cut.Find("[data-testid=region-add-submit]").Click();
+
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=region-row-ap-south-1]")));
+        Assert.Equal(("Worker", "10.3.0.0/16", "Enabled"),
+            (Text(cut, "ap-south-1", "region-role"), Text(cut, "ap-south-1", "region-cidr"), Text(cut, "ap-south-1", "region-enabled")));
+        Assert.StartsWith("ap-south-1 added as a worker region with 10.3.0.0/16. On AWS, add ap-south-1=10.3.0.0/16 to the CDK context portal:workerRegions",
+            cut.Find("[data-testid=regions-message]").TextContent.Trim(), StringComparison.Ordinal);
+        Assert.True(Services.GetRequiredService<IRegionDirectory>().Current.RunsWorkersIn(RegionCode.Parse("ap-south-1")));
+        // The next free block is offered for the next region, and the new one can get its foundation.
+        Assert.Equal("10.4.0.0/16", cut.Find("#region-add-cidr").GetAttribute("value"));
+        Assert.False(Button(cut, "Create foundation for ap-south-1").HasAttribute("disabled"));
+        var entry = Assert.Single(await AuditAsync());
+        Assert.Equal((AuditActions.RegionAdd, "local:grace", "ap-south-1"), (entry.Action, entry.ActorId, entry.ObjectId));
+    }
+
+    [Fact]
+    public async Task An_overlapping_cidr_is_refused_beside_the_field_naming_the_other_region_and_nothing_is_added()
+    {
+        var cut = Render<RegionsPage>();
+        await cut.InvokeAsync(() => cut.FindComponent<MudSelect<string>>().Instance.ValueChanged.InvokeAsync("ap-south-1"));
+        cut.Find("#region-add-cidr").Change("10.1.0.0/16");
+
+        cut.Find("[data-testid=region-add-submit]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains(
+            "10.1.0.0/16 overlaps us-east-1 (US East (N. Virginia), 10.1.0.0/16); choose a CIDR that overlaps no other region.",
+            cut.Find("#region-add-cidr").Closest(".mud-input-control")!.TextContent, StringComparison.Ordinal));
+        Assert.DoesNotContain("overlaps", cut.FindComponent<MudSelect<string>>().Find(".mud-input-control").TextContent, StringComparison.Ordinal);
+        Assert.Equal("The region was not added: correct the fields marked.", cut.Find("[data-testid=regions-message]").TextContent.Trim());
+        Assert.Empty(cut.FindAll("[data-testid=region-row-ap-south-1]"));
+        Assert.Empty(await AuditAsync());
+    }
+
+    [Fact]
+    public async Task Disable_asks_first_saying_running_sessions_continue_then_disables_and_enable_undoes_it()
+    {
+        var dialogs = Render<MudDialogProvider>();
+        var cut = Render<RegionsPage>();
+        Assert.Contains("Sessions already running there are not touched", string.Join(' ', cut.Find("p.portal-muted").TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+        Assert.Empty(Row(cut, "eu-west-2").QuerySelectorAll("button"));
+
+        Button(cut, "Disable us-east-1").Click();
+        dialogs.WaitForAssertion(() => Assert.Contains("Disable us-east-1?", dialogs.Markup, StringComparison.Ordinal));
+        Assert.Contains("Sessions running there now are not touched: they continue until they stop.", dialogs.Find(".mud-dialog").TextContent, StringComparison.Ordinal);
+        Assert.True(Services.GetRequiredService<IRegionDirectory>().Current.RunsWorkersIn(UsEast1));
+        Confirm(dialogs, "Disable region");
+
+        cut.WaitForAssertion(() => Assert.Equal("Disabled", Text(cut, "us-east-1", "region-enabled")));
+        Assert.True(Services.GetRequiredService<IRegionDirectory>().Current.IsDisabled(UsEast1));
+        Assert.Equal("us-east-1 is disabled: new sessions cannot run workers there. Sessions already running there continue until they stop.",
+            cut.Find("[data-testid=regions-message]").TextContent.Trim());
+
+        Button(cut, "Enable us-east-1").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("Enabled", Text(cut, "us-east-1", "region-enabled")));
+        Assert.Equal([AuditActions.RegionEnable, AuditActions.RegionDisable], (await AuditAsync()).Select(e => e.Action));
+    }
+
+    [Fact]
+    public async Task Cancelling_the_disable_confirmation_changes_nothing()
+    {
+        var dialogs = Render<MudDialogProvider>();
+        var cut = Render<RegionsPage>();
+
+        Button(cut, "Disable us-east-1").Click();
+        Confirm(dialogs, "Keep it enabled");
+
+        Assert.Equal("Enabled", Text(cut, "us-east-1", "region-enabled"));
+        Assert.True(Services.GetRequiredService<IRegionDirectory>().Current.RunsWorkersIn(UsEast1));
+        Assert.Empty(await AuditAsync());
+    }
+
+    [Fact]
+    public async Task A_user_who_lost_the_admin_role_is_refused_in_the_add_and_disable_handlers_and_nothing_changes()
+    {
+        var dialogs = Render<MudDialogProvider>();
+        var cut = Render<RegionsPage>();
+        await cut.InvokeAsync(() => cut.FindComponent<MudSelect<string>>().Instance.ValueChanged.InvokeAsync("ap-south-1"));
+
+        SignIn("grace");
+        cut.Find("[data-testid=region-add-submit]").Click();
+        cut.WaitForAssertion(() => Assert.Equal(
+            "Only a Portal.Admin can manage regions. Sign in again as an admin.", cut.Find("[data-testid=regions-message]").TextContent.Trim()));
+        Button(cut, "Disable us-east-1").Click();
+
+        Assert.DoesNotContain("Disable us-east-1?", dialogs.Markup, StringComparison.Ordinal);
+        Assert.Equal(RegionCatalog.Default.All, Services.GetRequiredService<IRegionDirectory>().Current.All);
+        Assert.Equal(RegionCatalog.Default.All, await Services.GetRequiredService<IRegionStore>().ListAsync(Xunit.TestContext.Current.CancellationToken));
+        Assert.Empty(await AuditAsync());
+    }
+
+    [Fact]
+    public void A_plain_user_sees_no_add_form()
+    {
+        SignIn("ada");
+
+        var cut = Render<RegionsPage>();
+
+        Assert.Empty(cut.FindAll("[data-testid=region-add-form]"));
+    }
+
+    private async Task<IReadOnlyList<AuditEntry>> AuditAsync() =>
+        (await Services.GetRequiredService<IAuditLog>().ListAsync(new AuditFilter(), 0, 100, Xunit.TestContext.Current.CancellationToken)).Entries;
 
     private sealed class FailingAssociations : IDataRepositoryAssociations
     {
