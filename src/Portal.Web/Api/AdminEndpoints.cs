@@ -6,6 +6,7 @@ using Portal.Domain.Audit;
 using Portal.Domain.Budgets;
 using Portal.Domain.Datasets;
 using Portal.Domain.Quotas;
+using Portal.Domain.Regions;
 using Portal.Web.Audit;
 using Portal.Web.Auth;
 
@@ -38,6 +39,11 @@ internal static class AdminEndpoints
         admin.MapPost("/datasets/{id}/disable", (string id, ClaimsPrincipal user, DatasetCatalog catalog, IDatasetAdministration datasets, CancellationToken ct) =>
             SetDatasetEnabledAsync(id, false, user, catalog, datasets, ct)).RequireAuthorization(ApiPolicies.Write).WithName("AdminDisableDataset");
         admin.MapPut("/datasets/{id}", UpdateDatasetAsync).RequireAuthorization(ApiPolicies.Write).WithName("AdminUpdateDataset");
+        admin.MapPost("/regions", AddRegionAsync).RequireAuthorization(ApiPolicies.Write).WithName("AdminAddRegion");
+        admin.MapPost("/regions/{code}/enable", (string code, ClaimsPrincipal user, IRegionDirectory directory, IRegionAdministration regions, CancellationToken ct) =>
+            SetRegionEnabledAsync(code, true, user, directory, regions, ct)).RequireAuthorization(ApiPolicies.Write).WithName("AdminEnableRegion");
+        admin.MapPost("/regions/{code}/disable", (string code, ClaimsPrincipal user, IRegionDirectory directory, IRegionAdministration regions, CancellationToken ct) =>
+            SetRegionEnabledAsync(code, false, user, directory, regions, ct)).RequireAuthorization(ApiPolicies.Write).WithName("AdminDisableRegion");
         return api;
     }
 
@@ -330,6 +336,46 @@ internal static class AdminEndpoints
             : ApiProblems.BadRequest(result.Message);
     }
 
+    private static async Task<IResult> AddRegionAsync(RegionBody? body, ClaimsPrincipal user, IRegionDirectory directory, IRegionAdministration regions, CancellationToken cancellationToken)
+    {
+        if (user.ToActor() is not { IsAdmin: true } admin)
+        {
+            return NotAdmin();
+        }
+
+        if (body is null)
+        {
+            return ApiProblems.BadRequest("Send the region as a JSON object: {\"region\": \"ap-southeast-2\", \"cidr\": \"10.3.0.0/16\"}.");
+        }
+
+        var result = await regions.AddWorkerAsync(admin, new WorkerRegionDraft { Region = body.Region, Cidr = body.Cidr }, cancellationToken);
+        if (!result.Succeeded)
+        {
+            return result.Errors.Count > 0
+                ? Results.ValidationProblem(result.Errors.ToDictionary(e => JsonName(e.Key), e => new[] { e.Value }), detail: result.Message)
+                : ApiProblems.BadRequest(result.Message);
+        }
+
+        var added = directory.Current.Get(RegionCode.Parse(body.Region!.Trim()));
+        return Results.Created($"/api/v1/regions", RegionView.From(added));
+    }
+
+    private static async Task<IResult> SetRegionEnabledAsync(string code, bool enabled, ClaimsPrincipal user, IRegionDirectory directory, IRegionAdministration regions, CancellationToken cancellationToken)
+    {
+        if (user.ToActor() is not { IsAdmin: true } admin)
+        {
+            return NotAdmin();
+        }
+
+        if (!RegionCode.TryParse(code, out var region) || !directory.Current.Contains(region))
+        {
+            return Results.Problem($"'{code}' is not one of the portal's regions (GET /api/v1/regions lists them).", statusCode: StatusCodes.Status404NotFound);
+        }
+
+        var result = await regions.SetEnabledAsync(admin, region, enabled, cancellationToken);
+        return result.Succeeded ? Results.Ok(new AdminAnswer(result.Message)) : Results.Problem(result.Message, statusCode: StatusCodes.Status409Conflict);
+    }
+
     private static string JsonName(string field) => char.ToLowerInvariant(field[0]) + field[1..];
 }
 
@@ -364,6 +410,9 @@ internal sealed record AdminBudgetView(string Id, string Name, string Scope, dec
 
 /// <summary>A budget as sent: the id in the body on create (in the path on update), thresholds as the page writes them.</summary>
 internal sealed record BudgetBody(string? Id, string? Name, string? Scope, decimal? MonthlyLimitUsd, string? Thresholds, bool? ExemptAdmins);
+
+/// <summary>A worker region to add: an AWS region code and its VPC's CIDR (a /16 inside 10.0.0.0/8).</summary>
+internal sealed record RegionBody(string? Region, string? Cidr);
 
 internal sealed record AdminDatasetView(DatasetView Dataset, bool Enabled);
 

@@ -101,7 +101,7 @@ internal static class CatalogueEndpoints
     }
 
     private static IResult ListRegions(IRegionDirectory regions) =>
-        Results.Ok(regions.Current.All.Select(r => new RegionView(r.Code.Value, r.DisplayName, r.Role.ToString(), r.Location.Latitude, r.Location.Longitude, r.Enabled)).ToList());
+        Results.Ok(regions.Current.All.Select(RegionView.From).ToList());
 
     private static async Task<IResult> MyBudgetsAsync(System.Security.Claims.ClaimsPrincipal user, IBudgetReports budgets, CancellationToken cancellationToken)
     {
@@ -154,6 +154,9 @@ internal sealed record FacetCount(string Value, int Count);
 internal sealed record DatasetSearchAnswer(IReadOnlyList<DatasetView> Items, int Page, int PageSize, int Total, string? Next, DatasetFacets Facets);
 
 /// <summary>A region as GET /api/v1/regions returns it; <c>Enabled</c> is false for a worker region an admin disabled (no new workers there).</summary>
-internal sealed record RegionView(string Code, string Name, string Role, double Latitude, double Longitude, bool Enabled);
+internal sealed record RegionView(string Code, string Name, string Role, double Latitude, double Longitude, bool Enabled)
+{
+    public static RegionView From(Region r) => new(r.Code.Value, r.DisplayName, r.Role.ToString(), r.Location.Latitude, r.Location.Longitude, r.Enabled);
+}
 
 internal sealed record BudgetView(string Id, string Name, string Scope, decimal MonthlyLimitUsd, decimal SpendUsd, int PercentUsed, decimal? LeftForLaunchesUsd, string Summary);

@@ -163,4 +163,36 @@ public sealed class AdminApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, badDate.StatusCode);
         Assert.True((await Json(badDate)).GetProperty("errors").TryGetProperty("from", out _));
     }
+
+    [Fact]
+    public async Task A_worker_region_is_added_disabled_and_enabled_again_and_an_overlap_names_the_other_region()
+    {
+        using var overlap = await _admin.PostAsJsonAsync("/api/v1/admin/regions", new { region = "ap-southeast-2", cidr = "10.1.0.0/16" }, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, overlap.StatusCode);
+        Assert.Contains("us-east-1", (await Json(overlap)).GetProperty("errors").GetProperty("cidr")[0].GetString(), StringComparison.Ordinal);
+
+        using var added = await _admin.PostAsJsonAsync("/api/v1/admin/regions", new { region = "ap-southeast-2", cidr = "10.3.0.0/16" }, Ct);
+        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        Assert.Equal(("ap-southeast-2", "Worker", true), ((await Json(added)).GetProperty("code").GetString(), (await Json(added)).GetProperty("role").GetString(), (await Json(added)).GetProperty("enabled").GetBoolean()));
+
+        using var disable = await _admin.PostAsync("/api/v1/admin/regions/us-west-2/disable", null, Ct);
+        Assert.Equal(HttpStatusCode.OK, disable.StatusCode);
+        var regions = await Json(await _admin.GetAsync("/api/v1/regions", Ct));
+        Assert.False(Assert.Single(regions.EnumerateArray(), r => r.GetProperty("code").GetString() == "us-west-2").GetProperty("enabled").GetBoolean());
+        Assert.Contains(regions.EnumerateArray(), r => r.GetProperty("code").GetString() == "ap-southeast-2");
+
+        // A launch that needs the disabled region is refused before anything is created.
+        using var launch = await _admin.PostAsJsonAsync("/api/v1/sessions", SessionsApiTests.Body("region-off"), Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, launch.StatusCode);
+        Assert.Contains("us-west-2", (await Json(launch)).ToString(), StringComparison.Ordinal);
+
+        using var enable = await _admin.PostAsync("/api/v1/admin/regions/us-west-2/enable", null, Ct);
+        Assert.Equal(HttpStatusCode.OK, enable.StatusCode);
+        using var home = await _admin.PostAsync("/api/v1/admin/regions/eu-west-2/disable", null, Ct);
+        Assert.Equal(HttpStatusCode.Conflict, home.StatusCode);
+        using var unknown = await _admin.PostAsync("/api/v1/admin/regions/mars-north-1/disable", null, Ct);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal([AuditActions.RegionEnable, AuditActions.RegionDisable, AuditActions.RegionAdd],
+            (await AuditAsync()).Where(e => e.Action.StartsWith("region.", StringComparison.Ordinal)).Select(e => e.Action));
+    }
 }

@@ -44,6 +44,9 @@ public sealed class ApiAuthorizationMatrixTests(ApiAuthorizationMatrixTests.Matr
         ["admin-dataset-enable"] = ("POST", "/api/v1/admin/datasets/ncar-cesm2-lens/enable", false, true),
         ["admin-dataset-disable"] = ("POST", "/api/v1/admin/datasets/nsf-ncar-era5/disable", false, true),
         ["admin-dataset-update"] = ("PUT", "/api/v1/admin/datasets/nex-gddp-cmip6", false, true),
+        ["admin-region-add"] = ("POST", "/api/v1/admin/regions", false, true),
+        ["admin-region-enable"] = ("POST", "/api/v1/admin/regions/us-west-2/enable", false, true),
+        ["admin-region-disable"] = ("POST", "/api/v1/admin/regions/eu-west-2/disable", false, true),
     };
 
     private static readonly string[] Callers =
@@ -81,6 +84,8 @@ public sealed class ApiAuthorizationMatrixTests(ApiAuthorizationMatrixTests.Matr
             "admin-budget-create" => JsonContent.Create(new { id = fresh, scope = "group:matrix", monthlyLimitUsd = 100m }),
             "admin-budget-update" => JsonContent.Create(new { scope = "group:matrix", monthlyLimitUsd = 200m }),
             "admin-dataset-update" => JsonContent.Create(new { title = "NEX-GDDP-CMIP6", tags = new[] { "climate" } }),
+            // Refused for its content (us-east-1 is there already; the home region stays enabled): no call changes the regions.
+            "admin-region-add" => JsonContent.Create(new { region = "us-east-1", cidr = "10.1.0.0/16" }),
             _ => null,
         };
 
