@@ -48,20 +48,31 @@ public sealed class PortalCli : IDisposable
         return new CliResult(process.ExitCode, await output, await error);
     }
 
-    /// <summary>Starts the CLI and leaves it running, its input closed and its output redirected (for tests that signal it).</summary>
-    public Process Start(params string[] args) => Start(string.Empty, args);
+    /// <summary>
+    /// Starts the CLI and leaves it running, its input closed and its output redirected (for tests that signal it). It
+    /// starts through <c>env --default-signal=INT</c>: a test run started in the background by a shell without job
+    /// control inherits SIGINT ignored, and .NET keeps an ignored SIGINT ignored, so Ctrl+C would never arrive.
+    /// </summary>
+    public Process Start(params string[] args) => Start(string.Empty, args, defaultInterrupt: true);
 
-    private Process Start(string input, string[] args)
+    private Process Start(string input, string[] args, bool defaultInterrupt = false)
     {
         Assert.True(File.Exists(Dll), $"The CLI was not built beside the tests: {Dll}");
         // The dotnet that runs the tests (dotnet test sets DOTNET_HOST_PATH), else the one on PATH.
-        var start = new ProcessStartInfo(System.Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
+        var dotnet = System.Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
+        var start = new ProcessStartInfo(defaultInterrupt ? "/usr/bin/env" : dotnet)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
+        if (defaultInterrupt)
+        {
+            start.ArgumentList.Add("--default-signal=INT");
+            start.ArgumentList.Add(dotnet);
+        }
+
         start.ArgumentList.Add(Dll);
         foreach (var arg in args)
         {
