@@ -18,6 +18,8 @@ public sealed partial class DatasetBrowser
     /// <summary>A row's height in pixels, for the virtualizer (matches .portal-dataset-row in app.css).</summary>
     private const float RowHeight = 76;
 
+    private readonly ClosedSelects _selects = new();
+
     /// <summary>The catalogue's search, built once per catalogue version.</summary>
     [Parameter, EditorRequired]
     public required DatasetSearch Search { get; set; }

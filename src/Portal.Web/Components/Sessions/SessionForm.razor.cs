@@ -37,6 +37,9 @@ public partial class SessionForm
     [Parameter]
     public Cmip6StoreCatalogue? Stores { get; set; }
 
+    private static readonly DataType[] DataTypes = [DataType.Historical, DataType.Predictive, DataType.Both];
+
+    private readonly ClosedSelects _selects = new();
     private StoreQueryResult? _storeResult;
 
     protected override void OnParametersSet() => _storeResult = Stores is { Index.Count: > 0 } stores ? stores.Index.Query(Cmip6StoreCatalogue.QueryFor(Model.ToRequest())) : null;
