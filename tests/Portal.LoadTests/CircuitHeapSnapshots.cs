@@ -74,7 +74,18 @@ public sealed class CircuitHeapSnapshots
             start.ArgumentList.Add(argument);
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{tool} did not start.");
+        Process? started;
+        try
+        {
+            started = Process.Start(start);
+        }
+        catch (System.ComponentModel.Win32Exception ex)
+        {
+            throw new InvalidOperationException(
+                $"{tool} did not start ({ex.Message}): install it (dotnet tool install --tool-path <dir> dotnet-gcdump) and name it with PORTAL_GCDUMP=<dir>/dotnet-gcdump.", ex);
+        }
+
+        using var process = started ?? throw new InvalidOperationException($"{tool} did not start.");
         var output = process.StandardOutput.ReadToEndAsync(cancel);
         var error = process.StandardError.ReadToEndAsync(cancel);
         await process.WaitForExitAsync(cancel);
