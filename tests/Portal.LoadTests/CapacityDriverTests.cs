@@ -13,11 +13,11 @@ public sealed partial class CapacityDriverTests
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Forty_circuits_interact_and_the_results_file_has_plausible_figures()
+    public async Task A_hundred_circuits_interact_and_the_results_file_has_plausible_figures()
     {
         var settings = new CapacitySettings
         {
-            Levels = [20, 40],
+            Levels = [40, 100],
             InteractionInterval = TimeSpan.FromSeconds(3),
             MeasureWindow = TimeSpan.FromSeconds(9),
             RetentionPeriod = TimeSpan.FromSeconds(3),
@@ -34,7 +34,7 @@ public sealed partial class CapacityDriverTests
         await File.WriteAllTextAsync(output, report, Cancel);
 
         Assert.Equal("every level ran", result.StopReason);
-        Assert.Equal([20, 40], result.Levels.Select(l => l.Circuits));
+        Assert.Equal([40, 100], result.Levels.Select(l => l.Circuits));
         foreach (var level in result.Levels)
         {
             Assert.Equal(0, level.Failures);
@@ -79,6 +79,6 @@ public sealed partial class CapacityDriverTests
     [GeneratedRegex(@"[\d,]+(\.\d+)?")]
     private static partial Regex MoneyText();
 
-    [GeneratedRegex(@"\| 40 \| \d+ \| 0 \| \d+ \| 0 \| [\d.]+ \| [\d.]+ \| [\d.]+ \|")]
+    [GeneratedRegex(@"\| 100 \| \d+ \| 0 \| \d+ \| 0 \| [\d.]+ \| [\d.]+ \| [\d.]+ \|")]
     private static partial Regex LevelRow();
 }

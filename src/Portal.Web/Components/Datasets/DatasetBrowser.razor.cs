@@ -18,6 +18,7 @@ public sealed partial class DatasetBrowser
     /// <summary>A row's height in pixels, for the virtualizer (matches .portal-dataset-row in app.css).</summary>
     private const float RowHeight = 76;
 
+
     /// <summary>The catalogue's search, built once per catalogue version.</summary>
     [Parameter, EditorRequired]
     public required DatasetSearch Search { get; set; }
@@ -54,6 +55,23 @@ public sealed partial class DatasetBrowser
     /// <remarks>Defaults to <c>false</c>.</remarks>
     [Parameter]
     public bool Disabled { get; set; }
+
+    private IEnumerable<(string, string)> ThemeOptions =>
+        [(AnyValue, "Any theme"), .. Search.Tags.Take(MaxThemes).Select(t => (t.Tag, string.Create(CultureInfo.InvariantCulture, $"{t.Tag} ({t.Count})")))];
+
+    private IEnumerable<(string, string)> FormatOptions => [(AnyValue, "Any format"), .. Search.Formats.Select(f => (f.ToString(), FormatName(f)))];
+
+    /// <summary>The regions holding datasets under the other filters, the busiest first; the chosen one is always offered.</summary>
+    private IEnumerable<(string, string)> RegionOptions
+    {
+        get
+        {
+            var counts = RegionCounts.OrderByDescending(c => c.Value).ThenBy(c => c.Key.Value, StringComparer.Ordinal)
+                .Select(c => (c.Key.Value, string.Create(CultureInfo.InvariantCulture, $"{c.Key} ({c.Value})")));
+            var chosen = Filter.Region is { } region && !RegionCounts.ContainsKey(region) ? [(region.Value, $"{region} (0)")] : Array.Empty<(string, string)>();
+            return [(AnyValue, "Any region"), .. counts, .. chosen];
+        }
+    }
 
     private ICollection<Dataset> ShownItems => Shown as ICollection<Dataset> ?? [.. Shown];
 

@@ -37,6 +37,9 @@ public partial class SessionForm
     [Parameter]
     public Cmip6StoreCatalogue? Stores { get; set; }
 
+    private static readonly DataType[] DataTypes = [DataType.Historical, DataType.Predictive, DataType.Both];
+
+    private readonly ClosedSelects _selects = new();
     private StoreQueryResult? _storeResult;
 
     protected override void OnParametersSet() => _storeResult = Stores is { Index.Count: > 0 } stores ? stores.Index.Query(Cmip6StoreCatalogue.QueryFor(Model.ToRequest())) : null;
@@ -97,8 +100,12 @@ public partial class SessionForm
         };
     }
 
-    /// <summary>Draws the field in MudBlazor's error colours (app.css <c>.portal-invalid</c>).</summary>
-    private string? InvalidClass(SessionRequestField field) => Has(field) ? "portal-invalid" : null;
+    /// <summary>
+    /// A field's cell in MudBlazor's grid (its classes, as MudItem writes them: a plain element is not a component kept per
+    /// circuit), drawn in MudBlazor's error colours when the field is wrong (app.css <c>.portal-invalid</c>).
+    /// </summary>
+    private string ItemClass(SessionRequestField field, bool wide = false) =>
+        "mud-grid-item mud-grid-item-xs-12" + (wide ? null : " mud-grid-item-sm-6") + (Has(field) ? " portal-invalid" : null);
 
     private static DateTime? ToDateTime(DateOnly? date) => date?.ToDateTime(TimeOnly.MinValue);
 

@@ -50,6 +50,35 @@ public sealed class ExploreCatalogueTests : PortalTestContext
     }
 
     [Fact]
+    public void The_theme_format_and_region_filters_narrow_the_list_and_follow_the_map()
+    {
+        var cut = Render<Explore>();
+        Assert.Contains("hydrology (1)", cut.FindAll("#dataset-theme option").Select(o => o.TextContent));
+        Assert.Equal("Any format", cut.FindAll("#dataset-format option")[0].TextContent);
+
+        cut.Find("#dataset-theme").Change("hydrology");
+
+        Assert.Equal("1 of 7 datasets match", cut.Find("[data-testid=dataset-count]").TextContent);
+        Assert.Equal(["dataset-row-saeon-rivers"], cut.FindAll("[role=listitem]").Select(r => r.GetAttribute("data-testid")));
+        Assert.Equal("hydrology", cut.Find("#dataset-theme").GetAttribute("value"));
+
+        cut.Find("#dataset-theme").Change("");
+        cut.Find("#dataset-format").Change(nameof(DataFormat.NetCdf));
+
+        Assert.All(cut.FindAll("[role=listitem] .portal-dataset-facts"), facts => Assert.Contains("netCDF", facts.TextContent, StringComparison.Ordinal));
+        Assert.Contains("us-east-1 (", string.Join('|', cut.FindAll("#dataset-region option").Select(o => o.TextContent)), StringComparison.Ordinal);
+
+        cut.Find("#dataset-format").Change("");
+        cut.Find("[data-testid=map-region-marker-af-south-1]").Click();
+
+        // The map and the region filter are one filter.
+        Assert.Equal("af-south-1", cut.Find("#dataset-region").GetAttribute("value"));
+        cut.Find("#dataset-region").Change("");
+        Assert.Equal("false", cut.Find("[data-testid=map-region-marker-af-south-1]").GetAttribute("aria-expanded"));
+        Assert.Equal("7 datasets", cut.Find("[data-testid=dataset-count]").TextContent);
+    }
+
+    [Fact]
     public void A_dataset_an_admin_disabled_is_neither_on_the_map_nor_in_the_list_and_an_edited_title_is_shown()
     {
         var catalog = Services.GetRequiredService<DatasetCatalog>();

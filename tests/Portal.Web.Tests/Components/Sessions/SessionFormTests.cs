@@ -162,6 +162,26 @@ public sealed class SessionFormTests : PortalTestContext
     }
 
     [Fact]
+    public void A_closed_select_holds_only_its_chosen_item_and_an_open_one_all_of_them()
+    {
+        var cut = RenderForm();
+        var variables = Era5Variables.InCategory(_model.VariableCategory).Select(v => v.Name).ToList();
+        string[] VariableItems() => [.. cut.FindComponents<MudSelectItem<string>>().Select(i => i.Instance.Value!).Where(variables.Contains)];
+
+        // Each item is a component kept in every circuit's memory (issue 16): closed, the field needs only the chosen one.
+        Assert.Equal([_model.Variable!], VariableItems());
+
+        cut.OpenSelect("f-variable");
+
+        _popovers.WaitForAssertion(() => Assert.Equal(variables, MudControls.Options(_popovers).Select(MudControls.OptionValue)));
+        Assert.Equal(variables.Count, VariableItems().Distinct().Count());
+        MudControls.ClickOption(_popovers, variables[^1]);
+
+        cut.WaitForAssertion(() => Assert.Equal([variables[^1]], VariableItems()));
+        Assert.Equal(variables[^1], _model.Variable);
+    }
+
+    [Fact]
     public void Cmip6_facets_are_disabled_for_historical_and_enabled_for_both()
     {
         var cut = RenderForm();
