@@ -4,11 +4,13 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Portal.E2E.Tests.Infrastructure;
+namespace Portal.Testing;
 
 /// <summary>
-/// The real portal (Program.cs, sandbox cloud, SQLite) on Kestrel at a free loopback port, with its data in
-/// <see cref="DataDirectory"/>. Two hosts over the same folder are the same portal restarted.
+/// The real portal (Program.cs, sandbox cloud, local sign-in, SQLite) on Kestrel at a free loopback port, with its data
+/// in <see cref="DataDirectory"/> and short sandbox durations, so a launch is Ready in seconds. Two hosts over the same
+/// folder are the same portal restarted. Shared, as a linked file, by the test projects that drive the portal from
+/// outside (a browser, the CLI, the Python client).
 /// </summary>
 public class PortalHost : WebApplicationFactory<Program>
 {
@@ -42,9 +44,9 @@ public class PortalHost : WebApplicationFactory<Program>
 
     public Uri BaseAddress { get; private set; } = null!;
 
-    public static string NewDataDirectory()
+    public static string NewDataDirectory(string prefix = "portal-e2e-")
     {
-        var path = Path.Combine(Path.GetTempPath(), "portal-e2e-" + Guid.NewGuid().ToString("N")[..12]);
+        var path = Path.Combine(Path.GetTempPath(), prefix + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(path);
         return path;
     }
