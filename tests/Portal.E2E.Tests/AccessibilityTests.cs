@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
@@ -147,14 +148,23 @@ public sealed partial class AccessibilityTests(BrowserFixture browser) : IAsyncL
 
     private static async Task AssertAccessibleAsync(IPage page, string name)
     {
-        var result = await page.RunAxe(new AxeRunOptions
+        // When the circuit starts, Blazor's HeadOutlet replaces the prerendered <title> with its own: for a moment the
+        // document has none. A page without a title fails every time; one caught in that moment has it a little later.
+        List<string> serious = [];
+        for (var attempt = 0; attempt < 3; attempt++)
         {
-            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-        });
-        var serious = result.Violations
-            .Where(v => v.Impact is "serious" or "critical")
-            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Take(3).Select(n => n.Target.ToString()))}")
-            .ToList();
+            await Expect(page).ToHaveTitleAsync(new Regex(@"\S"));
+            var result = await page.RunAxe(new AxeRunOptions
+            {
+                RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+            });
+            var violations = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+            serious = [.. violations.Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Take(3).Select(n => n.Target.ToString()))}")];
+            if (!violations.Any(v => v.Id == "document-title"))
+            {
+                break;
+            }
+        }
 
         Assert.True(serious.Count == 0, $"The {name} page has accessibility violations:\n" + string.Join("\n", serious));
     }
