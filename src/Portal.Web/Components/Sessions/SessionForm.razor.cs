@@ -70,7 +70,9 @@ public partial class SessionForm
             : string.Create(CultureInfo.InvariantCulture, $"{_storeResult.Matches:N0} of {Stores!.Index.Count:N0} CMIP6 stores in the catalogue match these choices (with historical when CMIP is chosen).");
 
     /// <summary>The CMIP6 facets only matter when the analysis uses projections.</summary>
-    private bool FacetsDisabled => Disabled || !Model.ToRequest().UsesProjections;
+    private bool UsesProjections => Model.ToRequest().UsesProjections;
+
+    private bool FacetsDisabled => Disabled || !UsesProjections;
 
     private bool Has(SessionRequestField field) => Errors.Any(e => e.Field == field);
 

@@ -39,6 +39,7 @@ public sealed class SessionFormTests : PortalTestContext
     public void Every_question_of_the_sample_notebook_has_a_labelled_control()
     {
         var cut = RenderForm();
+        Choose(cut, "f-data-type", "Both");
 
         string[] labels = ["Data type", "Variable category", "Variable", "Start date", "End date", "Activity IDs", "Table ID", "Variable IDs", "Experiment", "Workers per region", "Maximum hours"];
         foreach (var label in labels)
@@ -182,14 +183,16 @@ public sealed class SessionFormTests : PortalTestContext
     }
 
     [Fact]
-    public void Cmip6_facets_are_disabled_for_historical_and_enabled_for_both()
+    public void Cmip6_facets_are_left_out_for_historical_with_a_note_and_shown_for_both()
     {
         var cut = RenderForm();
-        Assert.True(cut.Find("#f-activity").HasAttribute("disabled"));
+        Assert.Empty(cut.FindAll("#f-activity"));
+        Assert.Contains("Predictive or Both", cut.Find("[data-testid=cmip6-facets-hidden]").TextContent, StringComparison.Ordinal);
 
         Choose(cut, "f-data-type", "Both");
 
         Assert.False(cut.Find("#f-activity").HasAttribute("disabled"));
+        Assert.Empty(cut.FindAll("[data-testid=cmip6-facets-hidden]"));
     }
 
     [Fact]
@@ -232,6 +235,7 @@ public sealed class SessionFormTests : PortalTestContext
     [Fact]
     public void A_disabled_form_disables_every_control()
     {
+        _model.DataType = DataType.Both;
         var cut = RenderForm(disabled: true);
 
         foreach (var id in new[] { "f-data-type", "f-category", "f-variable", "f-start", "f-end", "f-workers", "f-hours", "f-activity", "f-table" })
