@@ -3,9 +3,9 @@ namespace Portal.Domain.Budgets;
 /// <summary>Whom a budget covers: one user (<c>user:&lt;actor id&gt;</c>) or the members of a group (<c>group:&lt;name&gt;</c>).</summary>
 public readonly record struct BudgetScope
 {
-    public const string UserPrefix = "user:";
-    public const string GroupPrefix = "group:";
-    public const int MaxLength = 256;
+    public const string UserPrefix = ScopeText.UserPrefix;
+    public const string GroupPrefix = ScopeText.GroupPrefix;
+    public const int MaxLength = ScopeText.MaxLength;
 
     private BudgetScope(bool isGroup, string value)
     {
@@ -30,22 +30,9 @@ public readonly record struct BudgetScope
 
     public static bool TryParse(string? text, out BudgetScope scope)
     {
-        scope = default;
-        if (string.IsNullOrWhiteSpace(text) || text.Trim().Length > MaxLength)
+        if (!ScopeText.TryParse(text, out var isGroup, out var value))
         {
-            return false;
-        }
-
-        text = text.Trim();
-        var isGroup = text.StartsWith(GroupPrefix, StringComparison.OrdinalIgnoreCase);
-        if (!isGroup && !text.StartsWith(UserPrefix, StringComparison.OrdinalIgnoreCase))
-        {
-            return false;
-        }
-
-        var value = text[(isGroup ? GroupPrefix.Length : UserPrefix.Length)..].Trim();
-        if (value.Length == 0)
-        {
+            scope = default;
             return false;
         }
 

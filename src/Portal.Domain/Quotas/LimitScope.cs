@@ -6,10 +6,10 @@ namespace Portal.Domain.Quotas;
 /// </summary>
 public readonly record struct LimitScope
 {
-    public const string UserPrefix = "user:";
-    public const string GroupPrefix = "group:";
+    public const string UserPrefix = ScopeText.UserPrefix;
+    public const string GroupPrefix = ScopeText.GroupPrefix;
     public const string EveryoneText = "everyone";
-    public const int MaxLength = 256;
+    public const int MaxLength = ScopeText.MaxLength;
 
     private LimitScope(LimitScopeKind kind, string value)
     {
@@ -36,26 +36,13 @@ public readonly record struct LimitScope
     public static bool TryParse(string? text, out LimitScope scope)
     {
         scope = default;
-        if (string.IsNullOrWhiteSpace(text) || text.Trim().Length > MaxLength)
-        {
-            return false;
-        }
-
-        text = text.Trim();
-        if (string.Equals(text, EveryoneText, StringComparison.OrdinalIgnoreCase))
+        if (string.Equals(text?.Trim(), EveryoneText, StringComparison.OrdinalIgnoreCase))
         {
             scope = Everyone;
             return true;
         }
 
-        var isGroup = text.StartsWith(GroupPrefix, StringComparison.OrdinalIgnoreCase);
-        if (!isGroup && !text.StartsWith(UserPrefix, StringComparison.OrdinalIgnoreCase))
-        {
-            return false;
-        }
-
-        var value = text[(isGroup ? GroupPrefix.Length : UserPrefix.Length)..].Trim();
-        if (value.Length == 0)
+        if (!ScopeText.TryParse(text, out var isGroup, out var value))
         {
             return false;
         }
