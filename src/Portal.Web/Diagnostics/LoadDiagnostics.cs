@@ -60,6 +60,24 @@ internal static class LoadDiagnostics
             process.TotalProcessorTime.TotalSeconds,
             Environment.ProcessorCount,
             circuits.Open,
-            circuits.Connected);
+            circuits.Connected,
+            Collector());
+    }
+
+    /// <summary>The collector the runtime chose (it decides memory per circuit as much as the code does).</summary>
+    internal static string Collector()
+    {
+        var settings = GC.GetConfigurationVariables();
+        string Read(string name) => settings.TryGetValue(name, out var value) ? Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "?" : "?";
+        var parts = new List<string> { GCSettings.IsServerGC ? "Server GC" : "Workstation GC" };
+        if (GCSettings.IsServerGC)
+        {
+            parts.Add(Read("GCDynamicAdaptationMode") == "1" ? "DATAS" : "no DATAS");
+            parts.Add($"{Read("HeapCount")} heaps");
+        }
+
+        parts.Add(Read("ConcurrentGC") == "True" ? "concurrent" : "not concurrent");
+        parts.Add($"conserve {Read("GCConserveMem")}");
+        return string.Join(", ", parts);
     }
 }

@@ -7,4 +7,5 @@ namespace Portal.Web.Diagnostics;
 /// <param name="Cores">Processors the runtime sees.</param>
 /// <param name="OpenCircuits">Circuits held, connected or kept for a reconnection.</param>
 /// <param name="ConnectedCircuits">Circuits with a live connection.</param>
-public sealed record LoadSample(long ManagedHeapBytes, long WorkingSetBytes, double CpuSeconds, int Cores, int OpenCircuits, int ConnectedCircuits);
+/// <param name="Collector">The garbage collector's configuration (<c>GC.GetConfigurationVariables</c>), e.g. "Server GC, DATAS, 2 heaps, concurrent, conserve 0".</param>
+public sealed record LoadSample(long ManagedHeapBytes, long WorkingSetBytes, double CpuSeconds, int Cores, int OpenCircuits, int ConnectedCircuits, string Collector);

@@ -19,6 +19,7 @@ internal static class CapacityReport
         text.AppendLine();
         text.AppendLine(Inv($"Each circuit is a distinct signed-in user on `/`: search \"era5\", select ERA5, then change \"Workers per region\" (3, 4, 3, …) once every {s.InteractionInterval.TotalSeconds:0} s at a random phase. ") + Inv($"Latency: from dispatching the input event to the render batch that shows the new total (`cost-total`). Each level is measured for {s.MeasureWindow.TotalSeconds:0} s once its circuits are open. ") + Inv($"Heap: live managed heap after a full compacting collection; working set: resident memory of the portal process. Per circuit: (figure − idle) ÷ circuits. ") + Inv($"Retention period for the run: {s.RetentionPeriod.TotalSeconds:0} s."));
         text.AppendLine();
+        text.AppendLine(Inv($"Garbage collector: {result.Idle.Collector}.")).AppendLine();
         text.AppendLine(Inv($"Idle (after {s.WarmUpCircuits} warm-up circuits closed): heap {Mb(result.Idle.ManagedHeapBytes)}, working set {Mb(result.Idle.WorkingSetBytes)}."));
         text.AppendLine();
         text.AppendLine("| Circuits | Opened in (s) | Did not open | Interactions | Failed | p50 (ms) | p95 (ms) | p99 (ms) | Server CPU (% of machine) | Working set (MB) | Heap (MB) | Heap per circuit (KB) | Working set per circuit (KB) |");

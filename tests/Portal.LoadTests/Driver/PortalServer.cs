@@ -61,6 +61,19 @@ internal sealed class PortalServer : IAsyncDisposable
             environment[key] = value;
         }
 
+        // PORTAL_LOAD_SERVER_ENV="DOTNET_gcServer=0;DOTNET_GCConserveMemory=5": runtime settings for the portal only (the
+        // driver keeps its own), to compare garbage collector configurations on the same code.
+        foreach (var pair in (Environment.GetEnvironmentVariable("PORTAL_LOAD_SERVER_ENV") ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var equals = pair.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0)
+            {
+                throw new InvalidOperationException($"PORTAL_LOAD_SERVER_ENV: '{pair}' is not NAME=value.");
+            }
+
+            environment[pair[..equals]] = pair[(equals + 1)..];
+        }
+
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;

@@ -42,6 +42,8 @@ public sealed class LoadDiagnosticsTests
         Assert.True(sample.CpuSeconds > 0);
         Assert.Equal(Environment.ProcessorCount, sample.Cores);
         Assert.Equal(0, sample.OpenCircuits);
+        // The test host runs Workstation GC, the portal Server GC (ASP.NET Core's default): whichever, it is named.
+        Assert.Matches(@"^(Server GC, (no )?DATAS, \d+ heaps|Workstation GC), (not )?concurrent, conserve \d+$", sample.Collector);
     }
 
     [Fact]
