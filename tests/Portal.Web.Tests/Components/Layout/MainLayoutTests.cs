@@ -57,6 +57,32 @@ public sealed class MainLayoutTests : PortalTestContext
         Assert.Equal("false", cut.Find("[data-testid=nav-toggle]").GetAttribute("aria-expanded"));
     }
 
+    [Theory]
+    [InlineData("/", "Explore")]
+    [InlineData("/sessions", "My sessions")]
+    [InlineData("/sessions?page=2#list", "My sessions")]
+    [InlineData("/account/tokens", "API tokens")]
+    [InlineData("/admin", "Admin")]
+    [InlineData("/admin/quotas", "Admin")]
+    [InlineData("/sessions/s-123", null)]
+    [InlineData("/administrators", null)]
+    public void The_app_bar_marks_the_link_of_the_page_shown_and_follows_navigation(string path, string? active)
+    {
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo("/costs");
+        var cut = RenderLayout();
+        Assert.Equal(["My costs"], Active(cut));
+
+        navigation.NavigateTo(path);
+
+        cut.WaitForAssertion(() => Assert.Equal(active is null ? [] : [active], Active(cut)));
+        var links = cut.FindAll(".portal-nav a").Select(a => (a.TextContent, a.GetAttribute("href"))).ToList();
+        Assert.Equal([("Explore", "/"), ("My sessions", "/sessions"), ("My costs", "/costs"), ("API tokens", "/account/tokens"), ("Admin", "/admin")], links);
+    }
+
+    private static List<string> Active(IRenderedComponent<MainLayout> cut) =>
+        [.. cut.FindAll(".portal-nav a.active[aria-current=page]").Select(a => a.TextContent)];
+
     [Fact]
     public void Sign_out_is_a_post_with_its_token_in_the_app_bar()
     {
