@@ -31,6 +31,9 @@ public static class WebServiceCollectionExtensions
         // and how many circuits of closed tabs stay in memory for a reconnection.
         services.AddOptions<Microsoft.AspNetCore.Components.Server.CircuitOptions>().BindConfiguration("Circuits");
         services.AddLoadDiagnostics();
+        services.AddOptions<MemoryTrimOptions>().BindConfiguration(MemoryTrimOptions.SectionName);
+        services.AddSingleton<MemoryTrimService>();
+        services.AddHostedService(provider => provider.GetRequiredService<MemoryTrimService>());
         services.AddProblemDetails();
         services.AddPortalApiDocument();
         services.AddMudServices();

@@ -30,19 +30,19 @@ internal static class LoadDiagnostics
             return endpoints;
         }
 
-        endpoints.MapGet(Path, (HttpContext context, CircuitCounter circuits, bool? collect) =>
+        endpoints.MapGet(Path, (HttpContext context, CircuitCounter circuits, Hosting.MemoryTrimService trims, bool? collect) =>
         {
             if (context.Connection.RemoteIpAddress is not { } address || !IPAddress.IsLoopback(address))
             {
                 return Results.NotFound();
             }
 
-            return Results.Ok(Sample(circuits, collect == true));
+            return Results.Ok(Sample(circuits, trims.Trims, collect == true));
         }).AllowAnonymous();
         return endpoints;
     }
 
-    internal static LoadSample Sample(CircuitCounter circuits, bool collect)
+    internal static LoadSample Sample(CircuitCounter circuits, int memoryTrims, bool collect)
     {
         if (collect)
         {
@@ -61,7 +61,8 @@ internal static class LoadDiagnostics
             Environment.ProcessorCount,
             circuits.Open,
             circuits.Connected,
-            Collector());
+            Collector(),
+            memoryTrims);
     }
 
     /// <summary>The collector the runtime chose (it decides memory per circuit as much as the code does).</summary>

@@ -104,13 +104,17 @@ internal sealed class PortalServer : IAsyncDisposable
         ?? throw new InvalidOperationException("The portal's diagnostics answered nothing.");
 
     /// <summary>Waits until the server holds at most <paramref name="circuits"/> circuits (closed ones leave after the retention period).</summary>
-    public async Task<LoadSample> WaitForCircuitsAsync(int circuits, TimeSpan timeout, CancellationToken cancellationToken)
+    public Task<LoadSample> WaitForCircuitsAsync(int circuits, TimeSpan timeout, CancellationToken cancellationToken) =>
+        WaitForAsync(s => s.OpenCircuits <= circuits, timeout, cancellationToken);
+
+    /// <summary>Reads the server once a second until <paramref name="condition"/> holds or the time is up; returns the last reading.</summary>
+    public async Task<LoadSample> WaitForAsync(Func<LoadSample, bool> condition, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
         while (true)
         {
             var sample = await SampleAsync(collect: false, cancellationToken);
-            if (sample.OpenCircuits <= circuits || watch.Elapsed > timeout)
+            if (condition(sample) || watch.Elapsed > timeout)
             {
                 return sample;
             }
