@@ -69,13 +69,37 @@ internal sealed partial class SimulatedBrowser : IAsyncDisposable
     /// <summary>Signs in as <paramref name="userName"/>, opens the explore page's circuit and selects one dataset, so the cost panel shows a total.</summary>
     public static async Task<SimulatedBrowser> OpenAsync(Uri baseAddress, string userName, CancellationToken cancellationToken)
     {
+        // Interactive once the dataset search takes input (the page renders its controls disabled until interactive).
+        var browser = await OpenPageAsync(baseAddress, userName, "/",
+            p => p.FindById(SearchInputId) is { } search && !search.Attributes.ContainsKey("disabled") && search.Handlers.ContainsKey("input"),
+            cancellationToken);
+        try
+        {
+            await browser.SelectDatasetAsync(cancellationToken);
+            return browser;
+        }
+        catch
+        {
+            await browser.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Signs in as <paramref name="userName"/> and opens the circuit of the page at <paramref name="path"/>; returns once
+    /// <paramref name="interactive"/> holds for the rendered page (default: the app bar's menu button is enabled, which
+    /// every page of the main layout renders disabled until its circuit runs).
+    /// </summary>
+    public static async Task<SimulatedBrowser> OpenPageAsync(
+        Uri baseAddress, string userName, string path, Func<RenderedPage, bool>? interactive, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(baseAddress);
         var cookies = new CookieContainer();
-        var html = await SignInAndReadPageAsync(baseAddress, userName, cookies, cancellationToken);
+        var html = await SignInAndReadPageAsync(baseAddress, userName, path, cookies, cancellationToken);
         var prerendered = PrerenderedPage.Parse(html);
         if (prerendered.ServerMarkers.Count == 0)
         {
-            throw new InvalidOperationException("The explore page carries no Server component marker: nothing to start a circuit with.");
+            throw new InvalidOperationException($"The page {path} carries no Server component marker: nothing to start a circuit with.");
         }
 
         var origin = baseAddress.GetLeftPart(UriPartial.Authority);
@@ -94,8 +118,8 @@ internal sealed partial class SimulatedBrowser : IAsyncDisposable
         var browser = new SimulatedBrowser(hub);
         try
         {
-            await browser.StartCircuitAsync(baseAddress, prerendered, cancellationToken);
-            await browser.SelectDatasetAsync(cancellationToken);
+            await browser.StartCircuitAsync(baseAddress, path, prerendered,
+                interactive ?? (p => p.FindByTestId("nav-toggle") is { } menu && !menu.Attributes.ContainsKey("disabled")), cancellationToken);
             return browser;
         }
         catch
@@ -128,7 +152,7 @@ internal sealed partial class SimulatedBrowser : IAsyncDisposable
         await _hub.DisposeAsync();
     }
 
-    private static async Task<string> SignInAndReadPageAsync(Uri baseAddress, string userName, CookieContainer cookies, CancellationToken cancellationToken)
+    private static async Task<string> SignInAndReadPageAsync(Uri baseAddress, string userName, string path, CookieContainer cookies, CancellationToken cancellationToken)
     {
         using var handler = new SocketsHttpHandler { CookieContainer = cookies, AllowAutoRedirect = true };
         using var client = new HttpClient(handler) { BaseAddress = baseAddress };
@@ -154,10 +178,11 @@ internal sealed partial class SimulatedBrowser : IAsyncDisposable
             throw new InvalidOperationException($"Signing in as {userName} did not lead to the explore page ({(int)response.StatusCode} at {response.RequestMessage?.RequestUri}).");
         }
 
-        return html;
+        return path == "/" ? html : await client.GetStringAsync(new Uri(path, UriKind.Relative), cancellationToken);
     }
 
-    private async Task StartCircuitAsync(Uri baseAddress, PrerenderedPage prerendered, CancellationToken cancellationToken)
+    private async Task StartCircuitAsync(
+        Uri baseAddress, string path, PrerenderedPage prerendered, Func<RenderedPage, bool> isInteractive, CancellationToken cancellationToken)
     {
         _hub.On("JS.AttachComponent", [typeof(int), typeof(string)], args =>
         {
@@ -187,15 +212,14 @@ internal sealed partial class SimulatedBrowser : IAsyncDisposable
         });
 
         await _hub.StartAsync(cancellationToken);
-        var pageUri = new Uri(baseAddress, "/").ToString();
+        var pageUri = new Uri(baseAddress, path).ToString();
         var secret = await _hub.InvokeAsync<string?>("StartCircuit", baseAddress.ToString(), pageUri, "[]", prerendered.ApplicationState, cancellationToken);
         if (string.IsNullOrEmpty(secret))
         {
             throw new InvalidOperationException("The server refused to start the circuit.");
         }
 
-        // Interactive once the dataset search takes input (the page renders its controls disabled until interactive).
-        var interactive = WaitForAsync(p => p.FindById(SearchInputId) is { } search && !search.Attributes.ContainsKey("disabled") && search.Handlers.ContainsKey("input"));
+        var interactive = WaitForAsync(isInteractive);
         await _hub.SendAsync("UpdateRootComponents", prerendered.RootComponentOperations(), prerendered.ApplicationState, cancellationToken);
         await StepAsync(interactive, "The page did not become interactive", cancellationToken);
     }
