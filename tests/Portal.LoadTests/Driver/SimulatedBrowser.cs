@@ -30,6 +30,10 @@ internal sealed partial class SimulatedBrowser : IAsyncDisposable
 
     private readonly RenderedPage _page = new();
     private readonly Lock _gate = new();
+
+    // The browser's one thread: an event is read from the page and sent before the acknowledgement of a render batch
+    // that replaces its handler, never after (the server forgets a replaced handler id once the batch is acknowledged).
+    private readonly SemaphoreSlim _thread = new(1, 1);
     private readonly List<(Func<RenderedPage, bool> Condition, TaskCompletionSource Done)> _waiters = [];
     private readonly HubConnection _hub;
     private long _rendererObjectId = -1;
@@ -150,6 +154,7 @@ internal sealed partial class SimulatedBrowser : IAsyncDisposable
     {
         // As a closed tab (or a lost network): the connection goes; the server keeps the circuit for its retention period.
         await _hub.DisposeAsync();
+        _thread.Dispose();
     }
 
     private static async Task<string> SignInAndReadPageAsync(Uri baseAddress, string userName, string path, CookieContainer cookies, CancellationToken cancellationToken)
@@ -231,16 +236,10 @@ internal sealed partial class SimulatedBrowser : IAsyncDisposable
         await InputAsync(SearchInputId, "era5", cancellationToken);
         await StepAsync(listed, "ERA5 did not appear in the dataset list after searching for it", cancellationToken);
 
-        ulong handler;
-        lock (_gate)
-        {
-            handler = _page.FindByTestId(DatasetTestId)!.Handlers["click"];
-        }
-
         var costShown = WaitForAsync(p => p.FindByTestId(CostTotalTestId)?.InnerText().Trim() is { Length: > 0 });
         await DispatchEventAsync(
-            new JsonObject { ["eventHandlerId"] = handler, ["eventName"] = "click", ["eventFieldInfo"] = null },
-            new JsonObject { ["type"] = "click", ["detail"] = 1, ["button"] = 0 },
+            page => (new JsonObject { ["eventHandlerId"] = page.FindByTestId(DatasetTestId)!.Handlers["click"], ["eventName"] = "click", ["eventFieldInfo"] = null },
+                     new JsonObject { ["type"] = "click", ["detail"] = 1, ["button"] = 0 }),
             cancellationToken);
         await StepAsync(costShown, "No total after selecting ERA5", cancellationToken);
     }
@@ -261,32 +260,25 @@ internal sealed partial class SimulatedBrowser : IAsyncDisposable
     }
 
     /// <summary>Types <paramref name="value"/> into the input with this id (one input event, as a paste).</summary>
-    private Task InputAsync(string inputId, string value, CancellationToken cancellationToken)
-    {
-        ulong handler;
-        int component;
-        lock (_gate)
-        {
-            var input = _page.FindById(inputId) ?? throw new InvalidOperationException($"The page has no input '{inputId}'.");
-            handler = input.Handlers.GetValueOrDefault("input");
-            component = input.RenderingComponentId();
-        }
-
-        if (handler == 0)
-        {
-            throw new InvalidOperationException($"The input '{inputId}' has no input handler.");
-        }
-
-        return DispatchEventAsync(
-            new JsonObject
+    private Task InputAsync(string inputId, string value, CancellationToken cancellationToken) =>
+        DispatchEventAsync(
+            page =>
             {
-                ["eventHandlerId"] = handler,
-                ["eventName"] = "input",
-                ["eventFieldInfo"] = new JsonObject { ["componentId"] = component, ["fieldValue"] = value },
+                var input = page.FindById(inputId) ?? throw new InvalidOperationException($"The page has no input '{inputId}'.");
+                var handler = input.Handlers.GetValueOrDefault("input");
+                if (handler == 0)
+                {
+                    throw new InvalidOperationException($"The input '{inputId}' has no input handler.");
+                }
+
+                return (new JsonObject
+                {
+                    ["eventHandlerId"] = handler,
+                    ["eventName"] = "input",
+                    ["eventFieldInfo"] = new JsonObject { ["componentId"] = input.RenderingComponentId(), ["fieldValue"] = value },
+                }, new JsonObject { ["value"] = value });
             },
-            new JsonObject { ["value"] = value },
             cancellationToken);
-    }
 
     /// <summary>Waits for a step; on timeout says what the cost panel shows, which is where the page explains itself.</summary>
     private async Task StepAsync(Task step, string failure, CancellationToken cancellationToken)
@@ -308,8 +300,11 @@ internal sealed partial class SimulatedBrowser : IAsyncDisposable
         }
     }
 
-    /// <summary>As blazor.web.js: <c>DispatchEventAsync</c> invoked on the renderer's interop object, with the descriptor and the event's arguments.</summary>
-    private Task DispatchEventAsync(JsonObject descriptor, JsonObject eventArgs, CancellationToken cancellationToken)
+    /// <summary>
+    /// As blazor.web.js: <c>DispatchEventAsync</c> invoked on the renderer's interop object, with the descriptor and the
+    /// event's arguments, both read from the page as it is when the event is sent (<paramref name="read"/>).
+    /// </summary>
+    private async Task DispatchEventAsync(Func<RenderedPage, (JsonObject Descriptor, JsonObject EventArgs)> read, CancellationToken cancellationToken)
     {
         ThrowIfFailed();
         var objectId = Interlocked.Read(ref _rendererObjectId);
@@ -318,15 +313,30 @@ internal sealed partial class SimulatedBrowser : IAsyncDisposable
             throw new InvalidOperationException("The server never attached its renderer's interop object: no event can be dispatched.");
         }
 
-        var callId = Interlocked.Increment(ref _nextCallId).ToString(CultureInfo.InvariantCulture);
-        var args = new JsonArray(descriptor, eventArgs).ToJsonString();
-        return _hub.SendAsync("BeginInvokeDotNetFromJS", callId, null, "DispatchEventAsync", objectId, args, cancellationToken);
+        await _thread.WaitAsync(cancellationToken);
+        try
+        {
+            JsonObject descriptor, eventArgs;
+            lock (_gate)
+            {
+                (descriptor, eventArgs) = read(_page);
+            }
+
+            var callId = Interlocked.Increment(ref _nextCallId).ToString(CultureInfo.InvariantCulture);
+            var args = new JsonArray(descriptor, eventArgs).ToJsonString();
+            await _hub.SendAsync("BeginInvokeDotNetFromJS", callId, null, "DispatchEventAsync", objectId, args, cancellationToken);
+        }
+        finally
+        {
+            _thread.Release();
+        }
     }
 
     private async Task OnRenderBatchAsync(object?[] args)
     {
         var batchId = (long)args[0]!;
         Trace($"batch {batchId} {((byte[])args[1]!).Length} bytes");
+        await _thread.WaitAsync();
         try
         {
             var batch = RenderBatch.Read((byte[])args[1]!);
@@ -349,6 +359,10 @@ internal sealed partial class SimulatedBrowser : IAsyncDisposable
         {
             Fail($"Render batch {batchId} could not be applied: {ex.Message}");
             await _hub.SendAsync("OnRenderCompleted", batchId, ex.Message);
+        }
+        finally
+        {
+            _thread.Release();
         }
     }
 
