@@ -104,6 +104,9 @@ internal sealed partial class MemoryTrimService(
         var watch = Stopwatch.StartNew();
         GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        // What the closed circuits left to finalizers (sockets, timers) is freed by the second collection.
+        GC.WaitForPendingFinalizers();
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         watch.Stop();
         process.Refresh();
         Interlocked.Increment(ref _trims);
