@@ -12,10 +12,17 @@ public sealed class DatasetSearch
 {
     private readonly (Dataset Dataset, string Text)[] _rows;
 
+    // What an unfiltered page shows, computed once and shared: every explore page opens unfiltered, and a list of the
+    // whole registry per page would be kept in every circuit's memory (issue 16).
+    private readonly IReadOnlyList<Dataset> _all;
+    private readonly IReadOnlyDictionary<RegionCode, int> _allByRegion;
+
     public DatasetSearch(IReadOnlyList<Dataset> datasets)
     {
         ArgumentNullException.ThrowIfNull(datasets);
         _rows = [.. datasets.Select(d => (d, SearchText(d)))];
+        _all = Sorted(_rows.Select(r => r.Dataset));
+        _allByRegion = CountRegions(_rows);
         Tags = [.. datasets.SelectMany(d => d.Tags)
             .GroupBy(t => t, StringComparer.Ordinal)
             .Select(g => new TagCount(g.Key, g.Count()))
@@ -33,30 +40,48 @@ public sealed class DatasetSearch
     public int Count => _rows.Length;
 
     /// <summary>The datasets the filter keeps, analysable ones first, then by name.</summary>
+    /// <summary>The datasets the filter keeps, analysable ones first, then by name (one shared list when nothing is filtered).</summary>
     public IReadOnlyList<Dataset> Find(DatasetFilter filter)
     {
         ArgumentNullException.ThrowIfNull(filter);
+        if (filter.IsEmpty)
+        {
+            return _all;
+        }
+
         var words = Words(filter.Text);
-        return [.. _rows.Where(r => Matches(r, filter, words)).Select(r => r.Dataset)
-            .OrderBy(d => d.IsAnalysable ? 0 : 1)
-            .ThenBy(d => d.Name, StringComparer.OrdinalIgnoreCase)
-            .ThenBy(d => d.Id.Value, StringComparer.Ordinal)];
+        return Sorted(_rows.Where(r => Matches(r, filter, words)).Select(r => r.Dataset));
     }
 
     /// <summary>How many datasets each region holds under the filter, its own region ignored (the map shows every region).</summary>
     public IReadOnlyDictionary<RegionCode, int> CountByRegion(DatasetFilter filter)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        var words = Words(filter.Text);
         var withoutRegion = filter.WithoutRegion();
+        if (withoutRegion.IsEmpty)
+        {
+            return _allByRegion;
+        }
+
+        var words = Words(filter.Text);
+        return CountRegions(_rows.Where(r => Matches(r, withoutRegion, words)));
+    }
+
+    private static IReadOnlyList<Dataset> Sorted(IEnumerable<Dataset> datasets) =>
+        [.. datasets.OrderBy(d => d.IsAnalysable ? 0 : 1)
+            .ThenBy(d => d.Name, StringComparer.OrdinalIgnoreCase)
+            .ThenBy(d => d.Id.Value, StringComparer.Ordinal)];
+
+    private static System.Collections.ObjectModel.ReadOnlyDictionary<RegionCode, int> CountRegions(IEnumerable<(Dataset Dataset, string Text)> rows)
+    {
         var counts = new Dictionary<RegionCode, int>();
-        foreach (var row in _rows.Where(r => Matches(r, withoutRegion, words)))
+        foreach (var row in rows)
         {
             var region = row.Dataset.Location.Region;
             counts[region] = counts.GetValueOrDefault(region) + 1;
         }
 
-        return counts;
+        return counts.AsReadOnly();
     }
 
     private static bool Matches((Dataset Dataset, string Text) row, DatasetFilter filter, string[] words)

@@ -25,6 +25,16 @@ public sealed class DatasetSearchTests
     }
 
     [Fact]
+    public void Every_unfiltered_page_shares_one_list_and_one_count_by_region()
+    {
+        // Each explore page opens unfiltered: one list of the whole registry per circuit would stay in memory (issue 16).
+        Assert.Same(_search.Find(DatasetFilter.None), _search.Find(new DatasetFilter { Text = "  " }));
+        Assert.Same(_search.CountByRegion(DatasetFilter.None), _search.CountByRegion(new DatasetFilter { Region = CapeTown }));
+        Assert.Equal(_search.Find(new DatasetFilter { Region = UsWest2 }).Count, _search.CountByRegion(DatasetFilter.None)[UsWest2]);
+        Assert.Throws<NotSupportedException>(() => ((ICollection<Dataset>)_search.Find(DatasetFilter.None)).Clear());
+    }
+
+    [Fact]
     public void Filters_combine_theme_format_region_and_every_word_of_the_text()
     {
         Assert.Equal([Goes, Saeon], _search.Find(new DatasetFilter { Tag = "weather" }).Where(d => !d.IsAnalysable));
