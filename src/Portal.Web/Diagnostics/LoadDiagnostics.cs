@@ -37,12 +37,12 @@ internal static class LoadDiagnostics
                 return Results.NotFound();
             }
 
-            return Results.Ok(Sample(circuits, trims.Trims, collect == true));
+            return Results.Ok(Sample(circuits, trims, collect == true));
         }).AllowAnonymous();
         return endpoints;
     }
 
-    internal static LoadSample Sample(CircuitCounter circuits, int memoryTrims, bool collect)
+    internal static LoadSample Sample(CircuitCounter circuits, Hosting.MemoryTrimService trims, bool collect)
     {
         if (collect)
         {
@@ -62,7 +62,8 @@ internal static class LoadDiagnostics
             circuits.Open,
             circuits.Connected,
             Collector(),
-            memoryTrims);
+            trims.Trims,
+            trims.LastTrimMilliseconds);
     }
 
     /// <summary>The collector the runtime chose (it decides memory per circuit as much as the code does).</summary>

@@ -38,6 +38,18 @@ public sealed class MemoryTrimTests
     }
 
     [Fact]
+    public void Waits_until_the_portal_is_nearly_idle_so_the_pause_is_short()
+    {
+        var policy = new MemoryTrimPolicy(minimumClosed: 50, maximumOpen: 100);
+
+        Assert.False(policy.Observe(4000));
+        Assert.False(policy.Observe(1500)); // most have gone, but a full collection now would pause 1,500 users
+        Assert.Equal(4000, policy.Peak);
+        Assert.True(policy.Observe(80));
+        Assert.False(policy.Observe(40)); // 40 closed since: fewer than the minimum
+    }
+
+    [Fact]
     public void A_negative_count_is_refused()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new MemoryTrimPolicy(50).Observe(-1));
