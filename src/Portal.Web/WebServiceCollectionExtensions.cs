@@ -31,7 +31,7 @@ public static class WebServiceCollectionExtensions
         // and how many circuits of closed tabs stay in memory for a reconnection.
         services.AddOptions<Microsoft.AspNetCore.Components.Server.CircuitOptions>().BindConfiguration("Circuits");
         services.AddLoadDiagnostics();
-        services.AddOptions<MemoryTrimOptions>().BindConfiguration(MemoryTrimOptions.SectionName);
+        services.AddOptions<MemoryTrimOptions>().BindConfiguration(MemoryTrimOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<MemoryTrimService>();
         services.AddHostedService(provider => provider.GetRequiredService<MemoryTrimService>());
         services.AddProblemDetails();

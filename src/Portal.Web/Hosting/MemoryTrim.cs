@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Diagnostics;
 using System.Runtime;
 using Microsoft.Extensions.Options;
@@ -20,17 +21,20 @@ public sealed class MemoryTrimOptions
 
     /// <summary>How often the open circuits are counted.</summary>
     /// <remarks>Defaults to 10 seconds; between 1 second and 10 minutes.</remarks>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan CheckInterval { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>How many circuits must have closed since the busiest count (and at least half of them) before a trim.</summary>
-    /// <remarks>Defaults to 50: a handful of closed tabs is not worth a full, blocking collection.</remarks>
+    /// <remarks>Defaults to 50: a handful of closed tabs is not worth a full, blocking collection. At least 1.</remarks>
+    [Range(1, int.MaxValue)]
     public int MinimumClosed { get; set; } = 50;
 
     /// <summary>
     /// The most circuits that may still be open for a trim. The collection blocks every circuit for as long as it takes
     /// to compact what is still live (about 1.3 MB per explore circuit), so it waits until the portal is nearly idle.
     /// </summary>
-    /// <remarks>Defaults to 100.</remarks>
+    /// <remarks>Defaults to 100; 0 trims only when every circuit has gone.</remarks>
+    [Range(0, int.MaxValue)]
     public int MaximumOpen { get; set; } = 100;
 }
 
@@ -92,7 +96,7 @@ internal sealed partial class MemoryTrimService(
         }
 
         var policy = new MemoryTrimPolicy(settings.MinimumClosed, settings.MaximumOpen);
-        using var timer = new PeriodicTimer(Clamp(settings.CheckInterval), time);
+        using var timer = new PeriodicTimer(settings.CheckInterval, time);
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
@@ -128,9 +132,6 @@ internal sealed partial class MemoryTrimService(
         Interlocked.Increment(ref _trims);
         LogTrimmed(logger, peak, circuits.Open, before / 1048576, process.WorkingSet64 / 1048576, watch.ElapsedMilliseconds);
     }
-
-    private static TimeSpan Clamp(TimeSpan interval) =>
-        interval < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : interval > TimeSpan.FromMinutes(10) ? TimeSpan.FromMinutes(10) : interval;
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Memory trimmed after circuits closed ({Peak} at the busiest, {Open} open now): working set {BeforeMb} MB -> {AfterMb} MB, in {Milliseconds} ms.")]

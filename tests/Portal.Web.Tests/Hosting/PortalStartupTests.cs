@@ -20,6 +20,8 @@ public sealed class PortalStartupTests
     [InlineData("Sandbox__StackCreateDuration", "-00:00:01", "Sandbox:StackCreateDuration")]
     [InlineData("Orchestration__PollInterval", "00:00:00", "Orchestration:PollInterval")]
     [InlineData("Orchestration__PollInterval", "soon", "Orchestration:PollInterval")]
+    [InlineData("MemoryTrim__MinimumClosed", "0", "MemoryTrim:MinimumClosed")]
+    [InlineData("MemoryTrim__CheckInterval", "00:00:00.100", "MemoryTrim:CheckInterval")]
     public async Task A_bad_setting_stops_the_portal_with_one_line_naming_the_key_and_exit_code_78(string variable, string value, string key)
     {
         var exit = await PortalProcess.RunUntilExitAsync(
