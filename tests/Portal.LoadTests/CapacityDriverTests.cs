@@ -54,6 +54,7 @@ public sealed partial class CapacityDriverTests
         Assert.True(result.AfterClose.ManagedHeapBytes < result.Levels[^1].Server.ManagedHeapBytes);
         // A hundred circuits gone: the portal gave the memory back by itself, and the working set fell with it.
         Assert.True(result.AfterClose.MemoryTrims > result.Levels[^1].Server.MemoryTrims, "the portal did not trim its memory after the circuits closed");
+        Assert.Equal(0, result.AfterClose.LastTrimOpenCircuits);
         Assert.True(result.AfterClose.WorkingSetBytes < result.Levels[^1].Server.WorkingSetBytes,
             $"working set {result.AfterClose.WorkingSetBytes / 1048576} MB after close, {result.Levels[^1].Server.WorkingSetBytes / 1048576} MB at 100 circuits");
 

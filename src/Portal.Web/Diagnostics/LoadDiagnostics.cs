@@ -63,7 +63,8 @@ internal static class LoadDiagnostics
             circuits.Connected,
             Collector(),
             trims.Trims,
-            trims.LastTrimMilliseconds);
+            trims.LastTrimMilliseconds,
+            trims.LastTrimOpenCircuits);
     }
 
     /// <summary>The collector the runtime chose (it decides memory per circuit as much as the code does).</summary>

@@ -10,6 +10,7 @@ namespace Portal.Web.Diagnostics;
 /// <param name="Collector">The garbage collector's configuration (<c>GC.GetConfigurationVariables</c>), e.g. "Server GC, DATAS, 2 heaps, concurrent, conserve 0".</param>
 /// <param name="MemoryTrims">Memory trims (<c>MemoryTrim:*</c>) done since the portal started.</param>
 /// <param name="LastTrimMilliseconds">How long the last trim paused the portal.</param>
+/// <param name="LastTrimOpenCircuits">Circuits open when the last trim ran (-1 before any).</param>
 public sealed record LoadSample(
     long ManagedHeapBytes, long WorkingSetBytes, double CpuSeconds, int Cores, int OpenCircuits, int ConnectedCircuits, string Collector, int MemoryTrims,
-    long LastTrimMilliseconds);
+    long LastTrimMilliseconds, int LastTrimOpenCircuits);

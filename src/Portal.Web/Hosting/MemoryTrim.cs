@@ -86,6 +86,10 @@ internal sealed partial class MemoryTrimService(
     public long LastTrimMilliseconds => Interlocked.Read(ref _lastTrimMilliseconds);
 
     private long _lastTrimMilliseconds;
+    private int _lastTrimOpen = -1;
+
+    /// <summary>Circuits open when the last trim ran; -1 before any.</summary>
+    public int LastTrimOpenCircuits => Volatile.Read(ref _lastTrimOpen);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -120,6 +124,7 @@ internal sealed partial class MemoryTrimService(
     {
         using var process = Process.GetCurrentProcess();
         var before = process.WorkingSet64;
+        var open = circuits.Open;
         var watch = Stopwatch.StartNew();
         GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
@@ -129,8 +134,9 @@ internal sealed partial class MemoryTrimService(
         watch.Stop();
         process.Refresh();
         Interlocked.Exchange(ref _lastTrimMilliseconds, watch.ElapsedMilliseconds);
+        Volatile.Write(ref _lastTrimOpen, open);
         Interlocked.Increment(ref _trims);
-        LogTrimmed(logger, peak, circuits.Open, before / 1048576, process.WorkingSet64 / 1048576, watch.ElapsedMilliseconds);
+        LogTrimmed(logger, peak, open, before / 1048576, process.WorkingSet64 / 1048576, watch.ElapsedMilliseconds);
     }
 
     [LoggerMessage(Level = LogLevel.Information,

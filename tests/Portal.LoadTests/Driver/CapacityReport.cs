@@ -39,8 +39,9 @@ internal static class CapacityReport
         var back = result.AfterClose;
         var heapReturn = (double)back.ManagedHeapBytes / result.Idle.ManagedHeapBytes - 1;
         var wsReturn = (double)back.WorkingSetBytes / result.Idle.WorkingSetBytes - 1;
-        var trimmed = back.MemoryTrims > (result.Levels.Count > 0 ? result.Levels[^1].Server.MemoryTrims : result.Idle.MemoryTrims)
-            ? Inv($"the portal trimmed its memory (MemoryTrim, a pause of {back.LastTrimMilliseconds} ms)")
+        var trims = back.MemoryTrims - (result.Levels.Count > 0 ? result.Levels[^1].Server.MemoryTrims : result.Idle.MemoryTrims);
+        var trimmed = trims > 0
+            ? Inv($"the portal trimmed its memory {trims} {(trims == 1 ? "time" : "times")} (MemoryTrim; the last with {back.LastTrimOpenCircuits} circuits open, a pause of {back.LastTrimMilliseconds} ms)")
             : "no memory trim by the portal";
         text.AppendLine(Inv($"After every circuit closed and the retention period passed ({result.AfterCloseWait.TotalSeconds:0} s, {back.OpenCircuits} circuits left, {trimmed}): heap {Mb(back.ManagedHeapBytes)} ({heapReturn:+0%;-0%} against idle), working set {Mb(back.WorkingSetBytes)} ({wsReturn:+0%;-0%})."));
         text.AppendLine();

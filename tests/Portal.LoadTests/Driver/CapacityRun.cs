@@ -110,9 +110,10 @@ internal static class CapacityRun
         var wait = Stopwatch.StartNew();
         var trimsBefore = levels.Count > 0 ? levels[^1].Server.MemoryTrims : idle.MemoryTrims;
         await server.WaitForCircuitsAsync(0, closeWait, cancellationToken);
-        // The portal gives memory back on its own once many circuits have gone (MemoryTrim:*, every 10 s by default):
-        // the figure after close is read once it has, or after half a minute if it does not.
-        await server.WaitForAsync(s => s.MemoryTrims > trimsBefore, TimeSpan.FromSeconds(30), cancellationToken);
+        // The portal gives memory back on its own once many circuits have gone (MemoryTrim:*, every 10 s by default; it
+        // may trim first while the last circuits wait out their retention period): the figure after close is read once
+        // it has trimmed with no circuit left, or after half a minute if it does not.
+        await server.WaitForAsync(s => s.MemoryTrims > trimsBefore && s.LastTrimOpenCircuits == 0, TimeSpan.FromSeconds(30), cancellationToken);
         var after = await server.SampleAsync(collect: true, cancellationToken);
         progress($"After close ({wait.Elapsed.TotalSeconds:0} s, {after.OpenCircuits} circuits left): heap {Mb(after.ManagedHeapBytes)}, working set {Mb(after.WorkingSetBytes)}.");
         return new CapacityResult(started, machine, settings, idle, levels, after, wait.Elapsed, stop, loadAtStart, MachineInfo.LoadAverage());

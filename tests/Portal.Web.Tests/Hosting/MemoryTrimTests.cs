@@ -75,7 +75,9 @@ public sealed class MemoryTrimTests
             circuits.Closed();
         }
 
+        Assert.Equal(-1, service.LastTrimOpenCircuits);
         await TickUntilAsync(time, () => service.Trims == 1);
+        Assert.Equal(0, service.LastTrimOpenCircuits);
         var checks = service.Checks;
         await TickUntilAsync(time, () => service.Checks >= checks + 3);
         Assert.Equal(1, service.Trims); // nothing more has closed
