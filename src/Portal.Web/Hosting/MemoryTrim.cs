@@ -40,11 +40,13 @@ public sealed class MemoryTrimOptions
 
 /// <summary>
 /// When to trim: after at least <c>MinimumClosed</c> circuits, and at least half of the busiest count, have gone, and no
-/// more than <c>MaximumOpen</c> remain.
+/// more than <c>MaximumOpen</c> remain; and once more when the last circuit has gone after a trim made while some were
+/// still open (closed tabs wait out their retention period a few at a time), which pauses nobody.
 /// </summary>
 public sealed class MemoryTrimPolicy(int minimumClosed, int maximumOpen = int.MaxValue)
 {
     private int _peak;
+    private bool _partial;
 
     /// <summary>The busiest count since the last trim.</summary>
     public int Peak => _peak;
@@ -55,12 +57,14 @@ public sealed class MemoryTrimPolicy(int minimumClosed, int maximumOpen = int.Ma
         ArgumentOutOfRangeException.ThrowIfNegative(openCircuits);
         _peak = Math.Max(_peak, openCircuits);
         var closed = _peak - openCircuits;
-        if (closed < Math.Max(1, minimumClosed) || closed * 2 < _peak || openCircuits > maximumOpen)
+        var finishing = openCircuits == 0 && _partial && closed > 0;
+        if (!finishing && (closed < Math.Max(1, minimumClosed) || closed * 2 < _peak || openCircuits > maximumOpen))
         {
             return false;
         }
 
         _peak = openCircuits;
+        _partial = openCircuits > 0;
         return true;
     }
 }

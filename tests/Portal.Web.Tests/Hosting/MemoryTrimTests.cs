@@ -50,6 +50,20 @@ public sealed class MemoryTrimTests
     }
 
     [Fact]
+    public void A_trim_made_while_some_circuits_waited_out_their_retention_is_finished_when_the_last_has_gone()
+    {
+        var policy = new MemoryTrimPolicy(minimumClosed: 50, maximumOpen: 100);
+
+        Assert.False(policy.Observe(6000));
+        Assert.True(policy.Observe(100)); // the closed tabs beyond the retained hundred are gone at once
+        Assert.True(policy.Observe(20)); // 80 more
+        Assert.True(policy.Observe(0)); // the last 20: fewer than the minimum, but nobody is left to pause
+        Assert.False(policy.Observe(0));
+        Assert.False(policy.Observe(3));
+        Assert.False(policy.Observe(0)); // three tabs came and went: not worth a collection
+    }
+
+    [Fact]
     public void A_negative_count_is_refused()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new MemoryTrimPolicy(50).Observe(-1));
